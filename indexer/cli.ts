@@ -1,0 +1,143 @@
+#!/usr/bin/env -S npx tsx
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { z } from 'zod';
+import { buildIndex, NothingToIndexError, type BuildProgress } from './index/build.js';
+
+/**
+ * `npm run index -- [--corpus corpus] [--out data/index] [--embedder auto|offline|transformers] [--models models]`
+ * Exit codes: 0 every document indexed; 1 index built but some documents failed; 2 bad usage;
+ * 3 nothing could be indexed (the previous index is untouched).
+ */
+
+const USAGE = `Usage: npm run index -- [options]
+  --corpus <dir>     documents to index (.txt, .pdf, optional manifest.json)   [default: corpus]
+  --out <dir>        index location                                             [default: data/index]
+  --cache <dir>      embedding cache reused across rebuilds                     [default: data/cache]
+  --embedder <name>  auto | offline | transformers                              [default: auto]
+  --models <dir>     transformers.js models folder                              [default: models]
+  --model-id <id>    model for the transformers embedder    [default: Xenova/multilingual-e5-small]
+  --quiet            no progress bar
+  --help`;
+
+const flagsSchema = z.object({
+  corpus: z.string().min(1).default('corpus'),
+  out: z.string().min(1).default('data/index'),
+  cache: z.string().min(1).default('data/cache'),
+  embedder: z.enum(['auto', 'offline', 'transformers'], { message: '--embedder must be auto, offline or transformers' }).default('auto'),
+  models: z.string().min(1).default('models'),
+  'model-id': z.string().min(1).optional(),
+  quiet: z.boolean().default(false),
+  help: z.boolean().default(false),
+});
+
+function parseFlags(argv: string[]): z.infer<typeof flagsSchema> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      corpus: { type: 'string' },
+      out: { type: 'string' },
+      cache: { type: 'string' },
+      embedder: { type: 'string' },
+      models: { type: 'string' },
+      'model-id': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  return flagsSchema.parse(values);
+}
+
+function progressReporter(quiet: boolean): { onProgress: (e: BuildProgress) => void; stop: () => void } {
+  if (quiet || !process.stderr.isTTY) {
+    let lastPhase = '';
+    return {
+      onProgress: (e) => {
+        if (e.phase !== lastPhase) process.stderr.write(`… ${e.phase}\n`);
+        lastPhase = e.phase;
+      },
+      stop: () => undefined,
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: ' {phase} [{bar}] {value}/{total} {detail}', hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+  let phase = '';
+  return {
+    onProgress: (e) => {
+      if (e.phase === 'write') {
+        bar.update({ phase: 'запись  ', detail: '' });
+        return;
+      }
+      const label = e.phase === 'read' ? 'чтение  ' : 'векторы ';
+      if (e.phase !== phase) {
+        if (phase) bar.stop();
+        bar.start(e.total, e.done, { phase: label, detail: '' });
+        phase = e.phase;
+      }
+      bar.update(e.done, { detail: e.phase === 'read' ? e.file : 'фрагментов' });
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+async function main(): Promise<number> {
+  let flags: z.infer<typeof flagsSchema>;
+  try {
+    flags = parseFlags(process.argv.slice(2));
+  } catch (err) {
+    const message = err instanceof z.ZodError ? err.issues.map((i) => i.message).join('; ') : (err as Error).message;
+    process.stderr.write(`Error: ${message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const progress = progressReporter(flags.quiet);
+  try {
+    const result = await buildIndex({
+      corpusDir: flags.corpus,
+      outDir: flags.out,
+      cacheDir: flags.cache,
+      embedder: flags.embedder,
+      modelsDir: flags.models,
+      ...(flags['model-id'] ? { modelId: flags['model-id'] } : {}),
+      onProgress: progress.onProgress,
+    });
+    progress.stop();
+    printSummary(result.manifest);
+    for (const f of result.failures) process.stderr.write(`✗ ${f.file}: ${f.reason}\n`);
+    return result.failures.length > 0 ? 1 : 0;
+  } catch (err) {
+    progress.stop();
+    process.stderr.write(`Error: ${(err as Error).message}\n`);
+    return err instanceof NothingToIndexError ? 3 : 1;
+  }
+}
+
+function printSummary(manifest: Awaited<ReturnType<typeof buildIndex>>['manifest']): void {
+  const rows = manifest.documents.map((d) => ({
+    регион: d.region,
+    документ: d.file,
+    фрагментов: d.passages,
+    разделов: d.sections.length,
+    страниц: d.pageCount ?? '—',
+  }));
+  process.stdout.write('\n');
+  console.table(rows);
+  const { counts, embedder } = manifest;
+  process.stdout.write(
+    [
+      `Документов: ${counts.documents}, регионов: ${counts.regions}, фрагментов: ${counts.passages} (векторы из кэша: ${counts.embeddingsReused})`,
+      `Векторизатор: ${embedder.id} — ${embedder.description} (${embedder.reason})`,
+      `Время: ${(manifest.buildMs / 1000).toFixed(1)} с`,
+      '',
+    ].join('\n'),
+  );
+}
+
+process.exitCode = await main();

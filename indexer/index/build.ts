@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import hnswlib from 'hnswlib-node';
+import { readCorpus } from '../corpus/read-corpus.js';
+import { selectEmbedder, type EmbedderPreference } from '../embed/select.js';
+import { buildLexicon } from '../nlp/lexicon.js';
+import type { Embedder, Passage } from '../types.js';
+import { acquireBuildLock, createBuildDir, discardBuild, publishBuild } from './atomic-dir.js';
+import { EmbeddingCache } from './embedding-cache.js';
+import { buildKeywordIndex } from './keyword.js';
+import { INDEX_FILES, INDEX_FORMAT_VERSION, type IndexManifest, type IndexedDocument } from './schemas.js';
+
+export interface BuildIndexOptions {
+  /** Folder with the documents (.txt, .pdf) and an optional manifest.json. Default `corpus`. */
+  corpusDir?: string;
+  /** Index location: a symlink to the current build. Default `data/index`. */
+  outDir?: string;
+  /** Where reusable embeddings are kept between builds. Default `data/cache`. */
+  cacheDir?: string;
+  /** `auto` picks the production model when its files are in `modelsDir`, else the offline embedder. Default `auto`. */
+  embedder?: EmbedderPreference;
+  /** Folder holding transformers.js models. Default `models`. */
+  modelsDir?: string;
+  /** Model id under `modelsDir` for the transformers embedder. Default `Xenova/multilingual-e5-small`. */
+  modelId?: string;
+  /** Passages embedded per call. Default 32. */
+  batchSize?: number;
+  /** Called as work advances, for progress bars. */
+  onProgress?: (event: BuildProgress) => void;
+}
+
+export type BuildProgress =
+  | { phase: 'read'; done: number; total: number; file: string }
+  | { phase: 'embed'; done: number; total: number }
+  | { phase: 'write' };
+
+export interface BuildResult {
+  indexDir: string;
+  manifest: IndexManifest;
+  failures: { file: string; reason: string }[];
+}
+
+/** HNSW parameters: the corpus is small, so a generous graph costs little and keeps recall near exact. */
+const HNSW = { m: 16, efConstruction: 200, seed: 42 } as const;
+
+/** Thrown when nothing at all could be indexed; the previous index stays in place. */
+export class NothingToIndexError extends Error {}
+
+/**
+ * Reads the corpus, embeds every passage and writes a complete index directory, then swaps it in atomically.
+ * Documents that fail to load are reported in `failures` and left out; the rest are indexed.
+ */
+export async function buildIndex(options: BuildIndexOptions = {}): Promise<BuildResult> {
+  const started = Date.now();
+  const corpusDir = options.corpusDir ?? 'corpus';
+  const outDir = options.outDir ?? 'data/index';
+  const release = await acquireBuildLock(outDir);
+  let buildDir: string | undefined;
+  try {
+    const corpus = await readCorpus(corpusDir, {
+      onDocument: (file: string, done: number, total: number) =>
+        options.onProgress?.({ phase: 'read', done, total, file }),
+    });
+    const passages = corpus.documents.flatMap((d) => d.passages);
+    if (passages.length === 0) {
+      const why = corpus.failures.map((f) => `${f.file}: ${f.reason}`).join('; ') || 'the folder has no .txt or .pdf files';
+      throw new NothingToIndexError(`Nothing to index in ${corpusDir}: ${why}`);
+    }
+
+    const lexicon = buildLexicon(passages);
+    const selected = await selectEmbedder(
+      { embedder: options.embedder ?? 'auto', modelsDir: options.modelsDir ?? 'models', modelId: options.modelId },
+      passages,
+    );
+    const { vectors, reused } = await embedAll(selected.embedder, selected.fingerprint, passages, options);
+
+    options.onProgress?.({ phase: 'write' });
+    buildDir = await createBuildDir(outDir);
+    const files: Record<string, string> = {};
+    const write = async (name: string, content: string) => {
+      await writeFile(path.join(buildDir!, name), content);
+      files[name] = sha256(content);
+    };
+    await write(INDEX_FILES.passages, JSON.stringify(passages));
+    await write(INDEX_FILES.keyword, JSON.stringify(buildKeywordIndex(passages)));
+    await write(INDEX_FILES.lexicon, JSON.stringify(lexicon));
+    await write(INDEX_FILES.embedder, JSON.stringify(selected.state));
+    await writeVectors(path.join(buildDir, INDEX_FILES.vectors), selected.embedder.dimension, vectors);
+    files[INDEX_FILES.vectors] = sha256(await readFile(path.join(buildDir, INDEX_FILES.vectors)));
+
+    const documents: IndexedDocument[] = await Promise.all(
+      corpus.documents.map(async (d) => ({
+        id: d.document.id,
+        file: d.document.file,
+        sha256: sha256(await readFile(path.join(corpusDir, d.document.file))),
+        regionId: d.document.regionId,
+        region: d.document.region,
+        title: d.document.title,
+        ...(d.document.period ? { period: d.document.period } : {}),
+        ...(d.document.approved ? { approved: d.document.approved } : {}),
+        textForm: d.textForm,
+        pageCount: d.pageCount,
+        passages: d.passages.length,
+        sections: d.outline,
+      })),
+    );
+    const manifest: IndexManifest = {
+      formatVersion: INDEX_FORMAT_VERSION,
+      builtAt: new Date().toISOString(),
+      buildMs: Date.now() - started,
+      embedder: {
+        id: selected.embedder.id,
+        kind: selected.embedder.kind,
+        dimension: selected.embedder.dimension,
+        description: selected.embedder.description,
+        reason: selected.reason,
+        ...(selected.modelId ? { modelId: selected.modelId } : {}),
+      },
+      documents,
+      failures: corpus.failures,
+      counts: {
+        documents: documents.length,
+        passages: passages.length,
+        regions: new Set(documents.map((d) => d.regionId)).size,
+        embeddingsReused: reused,
+      },
+      files,
+    };
+    // The manifest is written last: a build folder without one is incomplete by definition.
+    await writeFile(path.join(buildDir, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
+    await publishBuild(outDir, buildDir);
+    return { indexDir: path.resolve(outDir), manifest, failures: corpus.failures };
+  } catch (err) {
+    if (buildDir) await discardBuild(buildDir);
+    throw err;
+  } finally {
+    await release();
+  }
+}
+
+async function embedAll(
+  embedder: Embedder,
+  fingerprint: string,
+  passages: readonly Passage[],
+  options: BuildIndexOptions,
+): Promise<{ vectors: Float32Array[]; reused: number }> {
+  const cache = await EmbeddingCache.open(options.cacheDir ?? 'data/cache', fingerprint, embedder.dimension);
+  const keys = passages.map((p) => EmbeddingCache.key([p.text, p.section.path, p.sector]));
+  const missing = passages.map((_, i) => i).filter((i) => !cache.get(keys[i]!));
+  const batchSize = options.batchSize ?? 32;
+  const reused = passages.length - missing.length;
+  options.onProgress?.({ phase: 'embed', done: reused, total: passages.length });
+  for (let start = 0; start < missing.length; start += batchSize) {
+    const batch = missing.slice(start, start + batchSize);
+    const embedded = await embedder.embedPassages(
+      batch.map((i) => ({ text: passages[i]!.text, sectionPath: passages[i]!.section.path, sector: passages[i]!.sector })),
+    );
+    batch.forEach((i, j) => cache.set(keys[i]!, embedded[j]!));
+    options.onProgress?.({ phase: 'embed', done: reused + start + batch.length, total: passages.length });
+  }
+  await cache.save(new Set(keys));
+  return { vectors: keys.map((k) => cache.get(k)!), reused };
+}
+
+async function writeVectors(file: string, dimension: number, vectors: readonly Float32Array[]): Promise<void> {
+  const index = new hnswlib.HierarchicalNSW('cosine', dimension);
+  index.initIndex({ maxElements: Math.max(1, vectors.length), m: HNSW.m, efConstruction: HNSW.efConstruction, randomSeed: HNSW.seed });
+  vectors.forEach((v, label) => index.addPoint(Array.from(v), label));
+  await index.writeIndex(file);
+}
+
+function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}

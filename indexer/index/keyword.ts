@@ -1,0 +1,62 @@
+import lunr from 'lunr';
+import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
+import russian from 'lunr-languages/lunr.ru.js';
+import multi from 'lunr-languages/lunr.multi.js';
+import type { Passage } from '../types.js';
+
+/**
+ * The keyword leg: lunr with Snowball Russian stemming (plus English, so Latin terms such as "IT" or "5G"
+ * survive the Russian trimmer). Build time and query time share one pipeline through this module.
+ */
+
+stemmerSupport(lunr);
+russian(lunr);
+multi(lunr);
+
+/** Folds «ё» into «е»: the corpus spells both, users mostly type «е». */
+const foldYo: lunr.PipelineFunction = (token) => token.update((s) => s.replace(/ё/g, 'е'));
+lunr.Pipeline.registerFunction(foldYo, 'foldYo');
+
+// lunr's type definitions do not know the language plugins; this is the part we use.
+type LunrWithLanguages = typeof lunr & { multiLanguage(...langs: string[]): lunr.Builder.Plugin };
+const languagePlugin = (lunr as LunrWithLanguages).multiLanguage('en', 'ru');
+
+/** Field boosts: a match in the section path says the whole passage is about the term. */
+export const KEYWORD_FIELDS = { text: 1, section: 2 } as const;
+
+export function buildKeywordIndex(passages: readonly Passage[]): lunr.Index {
+  return lunr(function () {
+    this.use(languagePlugin);
+    this.pipeline.before(this.pipeline._stack[0]!, foldYo);
+    this.searchPipeline.before(this.searchPipeline._stack[0]!, foldYo);
+    this.ref('ref');
+    this.field('text', { boost: KEYWORD_FIELDS.text });
+    this.field('section', { boost: KEYWORD_FIELDS.section });
+    this.metadataWhitelist = ['position'];
+    passages.forEach((p, i) => this.add({ ref: String(i), text: p.text, section: p.section.path }));
+  });
+}
+
+export function loadKeywordIndex(serialised: object): lunr.Index {
+  return lunr.Index.load(serialised);
+}
+
+/**
+ * The index-time pipeline (trimmer, stop words, stemmer), for turning query text into the terms stored in the
+ * index. lunr's own search pipeline only stems, so "области," or "и" would reach the index untrimmed.
+ */
+const termPipeline: lunr.Pipeline = (() => {
+  const builder = new lunr.Builder();
+  languagePlugin.call(builder, builder);
+  builder.pipeline.before(builder.pipeline._stack[0]!, foldYo);
+  return builder.pipeline;
+})();
+
+/**
+ * Stemmed terms of `text` exactly as the keyword index stores them (stop words removed). Query them with
+ * `index.query(q => q.term(term, { usePipeline: false }))`.
+ */
+export function keywordTerms(text: string): string[] {
+  const tokens = lunr.tokenizer(text.toLowerCase());
+  return termPipeline.run(tokens).map((t) => t.toString()).filter((t) => t.length > 0);
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import hnswlib from 'hnswlib-node';
+import type lunr from 'lunr';
+import { restoreEmbedder } from '../embed/select.js';
+import { parseLexicon, type Lexicon } from '../nlp/lexicon.js';
+import type { Embedder, Passage } from '../types.js';
+import { loadKeywordIndex } from './keyword.js';
+import { INDEX_FILES, INDEX_FORMAT_VERSION, indexManifestSchema, passagesFileSchema, type IndexManifest } from './schemas.js';
+
+export interface LoadedIndex {
+  /** The resolved build folder (not the symlink), so a later rebuild does not change what this object reads. */
+  dir: string;
+  manifest: IndexManifest;
+  /** Array position = hnsw label = lunr ref (as a string). */
+  passages: Passage[];
+  passageIndexById: Map<string, number>;
+  keyword: lunr.Index;
+  vectors: hnswlib.HierarchicalNSW;
+  embedder: Embedder;
+  lexicon: Lexicon;
+}
+
+/** Raised for a missing, incomplete, corrupt or incompatible index; the message says what to do. */
+export class IndexLoadError extends Error {}
+
+/** Loads and verifies an index directory written by `buildIndex`. */
+export async function loadIndex(dir: string, options: { modelsDir?: string } = {}): Promise<LoadedIndex> {
+  const buildDir = await realpath(dir).catch(() => {
+    throw new IndexLoadError(`No index at ${dir}. Build one with: npm run index`);
+  });
+  const read = (name: string) =>
+    readFile(path.join(buildDir, name)).catch(() => {
+      throw new IndexLoadError(`Index at ${dir} is incomplete: ${name} is missing. Rebuild it with: npm run index`);
+    });
+
+  const manifest = parseJson(await read(INDEX_FILES.manifest), INDEX_FILES.manifest, (raw) => {
+    const version = (raw as { formatVersion?: unknown })?.formatVersion;
+    if (version !== INDEX_FORMAT_VERSION) {
+      throw new IndexLoadError(
+        `Index at ${dir} has format version ${String(version)}, this server reads ${INDEX_FORMAT_VERSION}. Rebuild it with: npm run index`,
+      );
+    }
+    return indexManifestSchema.parse(raw);
+  });
+
+  const contents = new Map<string, Buffer>();
+  for (const [name, expected] of Object.entries(manifest.files)) {
+    const content = await read(name);
+    if (createHash('sha256').update(content).digest('hex') !== expected) {
+      throw new IndexLoadError(`Index at ${dir} is corrupt: ${name} does not match its checksum. Rebuild it with: npm run index`);
+    }
+    contents.set(name, content);
+  }
+  const file = (name: string) => {
+    const content = contents.get(name);
+    if (!content) throw new IndexLoadError(`Index at ${dir} lists no ${name}. Rebuild it with: npm run index`);
+    return content;
+  };
+
+  const passages = parseJson(file(INDEX_FILES.passages), INDEX_FILES.passages, (raw) => passagesFileSchema.parse(raw));
+  if (passages.length !== manifest.counts.passages) {
+    throw new IndexLoadError(`Index at ${dir} is inconsistent: ${passages.length} passages, manifest says ${manifest.counts.passages}.`);
+  }
+  const keyword = parseJson(file(INDEX_FILES.keyword), INDEX_FILES.keyword, (raw) => loadKeywordIndex(raw as object));
+  const lexicon = parseJson(file(INDEX_FILES.lexicon), INDEX_FILES.lexicon, parseLexicon);
+  const embedderState = parseJson(file(INDEX_FILES.embedder), INDEX_FILES.embedder, (raw) => raw);
+  const embedder = await restoreEmbedder(manifest.embedder, embedderState, { modelsDir: options.modelsDir ?? 'models' });
+  if (embedder.dimension !== manifest.embedder.dimension) {
+    throw new IndexLoadError(
+      `Index at ${dir} was built with ${manifest.embedder.dimension}-dimensional vectors but ${embedder.id} gives ${embedder.dimension}.`,
+    );
+  }
+
+  const vectors = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimension);
+  await vectors.readIndex(path.join(buildDir, INDEX_FILES.vectors));
+  if (vectors.getCurrentCount() !== passages.length) {
+    throw new IndexLoadError(`Index at ${dir} is inconsistent: ${vectors.getCurrentCount()} vectors for ${passages.length} passages.`);
+  }
+  vectors.setEf(Math.min(passages.length, 200));
+
+  return {
+    dir: buildDir,
+    manifest,
+    passages,
+    passageIndexById: new Map(passages.map((p, i) => [p.id, i])),
+    keyword,
+    vectors,
+    embedder,
+    lexicon,
+  };
+}
+
+function parseJson<T>(content: Buffer, name: string, parse: (raw: unknown) => T): T {
+  try {
+    return parse(JSON.parse(content.toString('utf8')));
+  } catch (err) {
+    if (err instanceof IndexLoadError) throw err;
+    throw new IndexLoadError(`Index file ${name} is unreadable (${(err as Error).message.slice(0, 200)}). Rebuild it with: npm run index`);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Core data shapes shared by the indexer (which writes them) and the server (which reads them).
+ * Everything that crosses the disk boundary also has a zod schema in `indexer/index/schemas.ts`.
+ */
+
+/** The sectors every passage is assigned to. `general` covers everything that is not one sector. */
+export const SECTORS = [
+  'education',
+  'health',
+  'urban',
+  'transport',
+  'government',
+  'social',
+  'general',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** Russian labels used in the UI and in citations. */
+export const SECTOR_LABELS: Record<Sector, string> = {
+  education: 'Образование и наука',
+  health: 'Здравоохранение',
+  urban: 'Городская среда',
+  transport: 'Транспорт и логистика',
+  government: 'Государственное управление',
+  social: 'Социальная сфера',
+  general: 'Общие положения',
+};
+
+/** One document of the corpus as described by `corpus/manifest.json` (or inferred for a dropped-in file). */
+export interface CorpusDocument {
+  /** Stable id: the file name without extension, e.g. `tver`. */
+  id: string;
+  file: string;
+  /** Region id (slug), e.g. `tver`. One region may in principle have several documents. */
+  regionId: string;
+  /** Region name in Russian, nominative, as in the manifest: `Тверская область`. */
+  region: string;
+  title: string;
+  period?: string;
+  approved?: string;
+}
+
+/** A page of extracted text. `page` is null where the source has no page numbers. */
+export interface PageText {
+  page: number | null;
+  text: string;
+}
+
+/** One heading of a document's outline. */
+export interface OutlineSection {
+  /** Number as printed in the document, normalised to dotted form: `4.2`; empty when unnumbered. */
+  number: string;
+  title: string;
+  /** Depth: 1 for top-level sections («Раздел»), 2 for subsections, ... */
+  level: number;
+  sector: Sector;
+  /** Page where the heading starts, when the source has pages. */
+  page: number | null;
+}
+
+/** A chunk of text ready to index and cite. */
+export interface Passage {
+  /** Stable: derived from document id + section + normalised text, so the same text keeps its id. */
+  id: string;
+  documentId: string;
+  documentTitle: string;
+  regionId: string;
+  region: string;
+  section: {
+    number: string;
+    title: string;
+    /** Full path from the top: `4. Проблемы и вызовы цифровой трансформации › 4.2. Здравоохранение`. */
+    path: string;
+  };
+  sector: Sector;
+  /** First page the passage text is on; null where the source has no pages. */
+  page: number | null;
+  /** Last page (for passages crossing a page break); equals `page` otherwise. */
+  pageEnd: number | null;
+  /** `text` for prose, `table` for rows of a flattened table. */
+  kind: 'text' | 'table';
+  /** Exactly the corpus text (with page-number lines and repeated table headers removed). */
+  text: string;
+  /** Position of the passage in its document (0-based), for neighbours/context. */
+  ordinal: number;
+}
+
+/** What an embedder needs to know about a passage (structure labels help the offline embedder). */
+export interface PassageForEmbedding {
+  text: string;
+  sectionPath: string;
+  sector: Sector;
+}
+
+/** Turns passages and queries into unit-length vectors of a fixed dimension. */
+export interface Embedder {
+  /** Identifies the embedder and its version; stored in the index manifest, e.g. `offline-concept@1`. */
+  readonly id: string;
+  readonly kind: 'offline' | 'transformers';
+  readonly dimension: number;
+  /** Human-readable description shown in the API and UI. */
+  readonly description: string;
+  embedPassages(passages: PassageForEmbedding[]): Promise<Float32Array[]>;
+  embedQuery(query: string): Promise<Float32Array>;
+}
