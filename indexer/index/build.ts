@@ -59,8 +59,7 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
   let buildDir: string | undefined;
   try {
     const corpus = await readCorpus(corpusDir, {
-      onDocument: (file: string, done: number, total: number) =>
-        options.onProgress?.({ phase: 'read', done, total, file }),
+      onDocument: ({ file, index, total }) => options.onProgress?.({ phase: 'read', done: index + 1, total, file }),
     });
     const passages = corpus.documents.flatMap((d) => d.passages);
     if (passages.length === 0) {

@@ -19,10 +19,6 @@ export interface Token {
 // short alphanumeric codes that must stay whole ("5G", "1С", "3D").
 const TOKEN_RE = /\d+[A-Za-zА-ЯЁ]{1,2}(?![\p{L}\d])|\d+(?:[.,]\d+)*|\p{L}+(?:[-‐‑]\p{L}+)*/gu;
 
-// Split points inside a glued word: lower→Upper ("ГосуслугиДом") and an upper-case run of ≥2 before lowercase
-// ("ИТрешений" → "ИТ" + "решений").
-const GLUE_RE = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu}{2,})(?=\p{Lu}?\p{Ll}{3,})(?<!\p{Lu}(?=\p{Ll}))/u;
-
 export function normalizeWord(word: string): string {
   return word.toLowerCase().replace(/ё/g, 'е').replace(/[‐‑]/g, '-');
 }
@@ -73,5 +69,3 @@ export function words(text: string): string[] {
     .filter((token) => token.kind !== 'number')
     .map((token) => token.norm);
 }
-
-void GLUE_RE;

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import type { BuildMeasurement } from '../workers/build-index.js';
+import { CORPUS_DIR, E5_SHAPE_MODEL_ID, e5ShapeModelsDir } from './paths.js';
+import { runWorker } from './processes.js';
+
+/**
+ * State shared by the sections of one run: the temporary folder, the run length, and the two indexes of the
+ * bundled corpus (built once by the build section, or on first use when that section is not selected).
+ */
+
+export interface BenchIndex {
+  dir: string;
+  /** Folder with transformers.js models this index needs at load time (undefined for the offline index). */
+  modelsDir?: string;
+  build: BuildMeasurement;
+}
+
+export type IndexKind = 'offline' | 'e5';
+
+export class BenchContext {
+  private readonly indexes = new Map<IndexKind, Promise<BenchIndex>>();
+
+  constructor(
+    /** Scratch folder of this run (indexes, caches, synthetic corpora). */
+    readonly tmpRoot: string,
+    /** `--quick`: shorter load phases, fewer repetitions (CI-like). */
+    readonly quick: boolean,
+    readonly log: (message: string) => void,
+  ) {}
+
+  /** Why the random-e5small-shape rows are skipped, if they are. */
+  get e5Missing(): string | undefined {
+    const found = e5ShapeModelsDir();
+    return 'missing' in found ? found.missing : undefined;
+  }
+
+  /** Builds an index of the bundled corpus in a fresh process with a cold cache (or returns the one built). */
+  index(kind: IndexKind): Promise<BenchIndex> {
+    let pending = this.indexes.get(kind);
+    if (!pending) {
+      pending = this.buildBundled(kind, `${kind}-index`, `${kind}-cache`);
+      this.indexes.set(kind, pending);
+    }
+    return pending;
+  }
+
+  /** Registers an index built elsewhere (the build section) so later sections reuse it. */
+  remember(kind: IndexKind, index: BenchIndex): void {
+    this.indexes.set(kind, Promise.resolve(index));
+  }
+
+  async buildBundled(kind: IndexKind, outName: string, cacheName: string): Promise<BenchIndex> {
+    const dir = path.join(this.tmpRoot, outName);
+    const cacheDir = path.join(this.tmpRoot, cacheName);
+    if (kind === 'offline') {
+      const build = await runWorker<BuildMeasurement>('bench/workers/build-index.ts', { corpusDir: CORPUS_DIR, outDir: dir, cacheDir, embedder: 'offline' });
+      return { dir, build };
+    }
+    const models = e5ShapeModelsDir();
+    if ('missing' in models) throw new Error(`random-e5small-shape is not available: ${models.missing}`);
+    const build = await runWorker<BuildMeasurement>('bench/workers/build-index.ts', {
+      corpusDir: CORPUS_DIR,
+      outDir: dir,
+      cacheDir,
+      embedder: 'transformers',
+      modelsDir: models.dir,
+      modelId: E5_SHAPE_MODEL_ID,
+    });
+    return { dir, modelsDir: models.dir, build };
+  }
+}

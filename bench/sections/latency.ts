@@ -1,0 +1,84 @@
+import type { SearchMode } from '../../server/search/retrieve.js';
+import type { BenchContext, BenchIndex, IndexKind } from '../lib/context.js';
+import { MODES, openEngine, searchTop } from '../lib/engine.js';
+import type { EvalQuery } from '../../tests/eval/schema.js';
+import { searchUrl, timedGet } from '../lib/http.js';
+import { startBenchServer } from '../lib/server.js';
+import { summarize, type LatencySummary } from '../lib/stats.js';
+
+/**
+ * Section `latency`: warm query latency per mode over the evaluation queries, one query at a time, both in-process
+ * (the server's search engine called directly) and over HTTP (the real server on loopback, one keep-alive client),
+ * for the offline index and the random-e5small-shape index (where the query must go through a 12-layer encoder).
+ */
+
+export interface LatencyForIndex {
+  embedderId: string;
+  queries: number;
+  repetitions: { inProcess: number; http: number };
+  /** Embedding the query text alone (part of semantic and hybrid). */
+  queryEmbedding: LatencySummary;
+  inProcess: Record<SearchMode, LatencySummary>;
+  http: Record<SearchMode, LatencySummary>;
+  server: string;
+}
+
+export type LatencyResults = Partial<Record<IndexKind, LatencyForIndex | { skipped: string }>>;
+
+export async function runLatencySection(ctx: BenchContext, queries: readonly EvalQuery[]): Promise<LatencyResults> {
+  const results: LatencyResults = {};
+  results.offline = await measureIndex(ctx, 'offline', await ctx.index('offline'), queries);
+  const missing = ctx.e5Missing;
+  results.e5 = missing ? { skipped: `random-e5small-shape not found (${missing})` } : await measureIndex(ctx, 'e5', await ctx.index('e5'), queries);
+  return results;
+}
+
+async function measureIndex(ctx: BenchContext, kind: IndexKind, index: BenchIndex, queries: readonly EvalQuery[]): Promise<LatencyForIndex> {
+  const repetitions = ctx.quick ? { inProcess: 1, http: 1 } : { inProcess: 3, http: 2 };
+  const texts = queries.map((q) => q.query);
+
+  ctx.log(`latency: ${kind} index, in-process (${texts.length} queries × ${MODES.length} modes × ${repetitions.inProcess})`);
+  const engine = await openEngine(index);
+  for (const mode of MODES) for (const q of texts) await searchTop(engine, q, mode); // warm-up: JIT, caches
+  const inProcess = {} as Record<SearchMode, LatencySummary>;
+  for (const mode of MODES) {
+    const samples: number[] = [];
+    for (let r = 0; r < repetitions.inProcess; r++) {
+      for (const q of texts) {
+        const started = performance.now();
+        await searchTop(engine, q, mode);
+        samples.push(performance.now() - started);
+      }
+    }
+    inProcess[mode] = summarize(samples);
+  }
+  const embeddingSamples: number[] = [];
+  for (const q of texts) {
+    const started = performance.now();
+    await engine.loaded.embedder.embedQuery(q);
+    embeddingSamples.push(performance.now() - started);
+  }
+
+  ctx.log(`latency: ${kind} index, HTTP`);
+  const server = await startBenchServer(index);
+  const http = {} as Record<SearchMode, LatencySummary>;
+  try {
+    for (const mode of MODES) for (const q of texts) await timedGet(searchUrl(server.url, q, mode));
+    for (const mode of MODES) {
+      const samples: number[] = [];
+      for (let r = 0; r < repetitions.http; r++) for (const q of texts) samples.push(await timedGet(searchUrl(server.url, q, mode)));
+      http[mode] = summarize(samples);
+    }
+  } finally {
+    await server.stop();
+  }
+  return {
+    embedderId: engine.embedder.id,
+    queries: texts.length,
+    repetitions,
+    queryEmbedding: summarize(embeddingSamples),
+    inProcess,
+    http,
+    server: server.command,
+  };
+}

@@ -1,0 +1,145 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { CorpusDocument } from '../types.js';
+import type { TextForm } from '../structure/text-form.js';
+import { DocumentLoadError } from './errors.js';
+import { inferDocumentInfo } from './infer-region.js';
+import { loadDocument, SUPPORTED_EXTENSIONS, type LoadDocumentOptions, type LoadedDocument } from './load-document.js';
+import { readManifest, type ManifestEntry } from './manifest.js';
+import { slugify } from './slug.js';
+
+/** A corpus document found on disk, with where its description came from. */
+export interface DiscoveredDocument extends CorpusDocument {
+  /** Absolute or dir-relative path of the file. */
+  path: string;
+  /** `manifest`: described in manifest.json; `text`: region/title inferred from the text; `file-name`: guessed from the name. */
+  origin: 'manifest' | 'text' | 'file-name';
+  /** Text form declared in the manifest (`text_form`), if any. */
+  declaredTextForm?: TextForm;
+  /** Problems worth telling the user that did not prevent indexing. */
+  warnings: string[];
+  /** The loaded text, when discovery had to read it (for inference); reused by readCorpus. */
+  loaded?: LoadedDocument;
+  /** Why the file cannot be read, when discovery already found out. */
+  loadError?: DocumentLoadError;
+}
+
+/** Options of {@link discoverCorpus}. */
+export interface DiscoverOptions {
+  /** Loader options used when a file must be read to infer its region. */
+  load?: LoadDocumentOptions;
+}
+
+/**
+ * Lists the documents of a corpus directory: every `.txt` / `.pdf` file, described by its `manifest.json` entry
+ * when there is one; otherwise region and title are inferred from the text («…Тверской области» →
+ * `Тверская область`), falling back to the file name with a warning. Files listed in the manifest but missing
+ * on disk are returned with a `not-found` load error. Ids are slugs of the file names; documents of the same
+ * region share the `regionId` of the first one.
+ * @throws ManifestError when manifest.json exists but is invalid.
+ */
+export async function discoverCorpus(dir: string, options: DiscoverOptions = {}): Promise<DiscoveredDocument[]> {
+  const manifest = await readManifest(dir);
+  const entries = new Map<string, ManifestEntry>((manifest?.documents ?? []).map((d) => [d.file, d]));
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile() && (SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase()))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+
+  const documents: DiscoveredDocument[] = [];
+  const usedIds = new Set<string>();
+  const uniqueId = (file: string) => {
+    const base = slugify(path.basename(file, path.extname(file)));
+    let id = usedIds.has(base) ? `${base}-${slugify(path.extname(file).slice(1))}` : base;
+    for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;
+    usedIds.add(id);
+    return id;
+  };
+
+  for (const name of names) {
+    const filePath = path.join(dir, name);
+    const entry = entries.get(name);
+    const id = uniqueId(name);
+    if (entry) {
+      documents.push({
+        id,
+        file: name,
+        path: filePath,
+        regionId: id,
+        region: entry.region,
+        title: entry.title,
+        ...(entry.period ? { period: entry.period } : {}),
+        ...(entry.approved ? { approved: entry.approved } : {}),
+        origin: 'manifest',
+        ...(entry.text_form ? { declaredTextForm: entry.text_form } : {}),
+        warnings: [],
+      });
+      continue;
+    }
+    documents.push(await inferDocument(id, name, filePath, options));
+  }
+
+  for (const entry of entries.values()) {
+    if (names.includes(entry.file)) continue;
+    const id = uniqueId(entry.file);
+    documents.push({
+      id,
+      file: entry.file,
+      path: path.join(dir, entry.file),
+      regionId: id,
+      region: entry.region,
+      title: entry.title,
+      origin: 'manifest',
+      warnings: [],
+      loadError: new DocumentLoadError(entry.file, 'not-found', 'listed in manifest.json but the file is missing from the corpus directory'),
+    });
+  }
+
+  // Documents of one region share a region id (the id of its first document).
+  const regionIds = new Map<string, string>();
+  for (const doc of documents) {
+    const key = doc.region.toLowerCase().replace(/ё/g, 'е');
+    const existing = regionIds.get(key);
+    if (existing) doc.regionId = existing;
+    else regionIds.set(key, doc.regionId);
+  }
+  return documents;
+}
+
+async function inferDocument(id: string, name: string, filePath: string, options: DiscoverOptions): Promise<DiscoveredDocument> {
+  const base: Omit<DiscoveredDocument, 'region' | 'title' | 'origin'> = { id, file: name, path: filePath, regionId: id, warnings: [] };
+  let loaded: LoadedDocument;
+  try {
+    loaded = await loadDocument(filePath, options.load);
+  } catch (error) {
+    const loadError =
+      error instanceof DocumentLoadError ? error : new DocumentLoadError(name, 'corrupt-pdf', `cannot be read: ${(error as Error).message}`);
+    return { ...base, ...fromFileName(name), origin: 'file-name', loadError };
+  }
+  const text = loaded.pages.map((p) => p.text).join('\n');
+  const info = inferDocumentInfo(text);
+  if (info) {
+    return {
+      ...base,
+      region: info.region,
+      title: info.title ?? `${path.basename(name, path.extname(name))} (${info.region})`,
+      origin: 'text',
+      warnings: [`no manifest entry: region "${info.region}" inferred from the text; add an entry to corpus/manifest.json to set it explicitly`],
+      loaded,
+    };
+  }
+  const guess = fromFileName(name);
+  return {
+    ...base,
+    ...guess,
+    origin: 'file-name',
+    warnings: [`no manifest entry and no region name found in the text: using "${guess.region}" from the file name; add an entry to corpus/manifest.json`],
+    loaded,
+  };
+}
+
+function fromFileName(name: string): { region: string; title: string } {
+  const stem = path.basename(name, path.extname(name)).replace(/[_-]+/g, ' ').trim();
+  const region = stem ? stem[0]!.toUpperCase() + stem.slice(1) : name;
+  return { region, title: `Стратегия цифровой трансформации (${region})` };
+}

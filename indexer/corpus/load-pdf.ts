@@ -1,0 +1,86 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { PDFParse, PasswordException } from 'pdf-parse';
+import type { PageText } from '../types.js';
+import type { TextForm } from '../structure/text-form.js';
+import { DocumentLoadError } from './errors.js';
+
+/** Options of {@link loadPdfFile}. */
+export interface LoadPdfOptions {
+  /** Largest accepted file in bytes. Default: 100 MB. */
+  maxBytes?: number;
+  /** Most pages read from one document. Default: 2000. */
+  maxPages?: number;
+  /** Fewest characters of text the whole PDF must yield (scans without a text layer yield none). Default: 200. */
+  minChars?: number;
+}
+
+/** A loaded PDF: one entry per physical page, `page` being the 1-based page number. */
+export interface LoadedPdf {
+  pages: PageText[];
+  /** PDF text keeps its line breaks, so it is always `layout`. */
+  textForm: TextForm;
+  pageCount: number;
+}
+
+const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+const DEFAULT_MAX_PAGES = 2000;
+const DEFAULT_MIN_CHARS = 200;
+
+/**
+ * Extracts the text of a PDF page by page with pdf-parse.
+ * @throws DocumentLoadError for missing, oversized, corrupt, password-protected or text-less PDFs.
+ */
+export async function loadPdfFile(filePath: string, options: LoadPdfOptions = {}): Promise<LoadedPdf> {
+  const file = path.basename(filePath);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let size: number;
+  try {
+    size = (await stat(filePath)).size;
+  } catch {
+    throw new DocumentLoadError(file, 'not-found', 'file not found or not readable');
+  }
+  if (size === 0) throw new DocumentLoadError(file, 'empty', 'file is empty (0 bytes)');
+  if (size > maxBytes) {
+    throw new DocumentLoadError(file, 'too-large', `PDF is ${(size / 1048576).toFixed(1)} MB, above the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
+  }
+  return parsePdfBuffer(await readFile(filePath), file, options);
+}
+
+/** Parses PDF bytes (see {@link loadPdfFile}). */
+export async function parsePdfBuffer(bytes: Uint8Array, file: string, options: LoadPdfOptions = {}): Promise<LoadedPdf> {
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const minChars = options.minChars ?? DEFAULT_MIN_CHARS;
+  if (bytes.length === 0) throw new DocumentLoadError(file, 'empty', 'file is empty (0 bytes)');
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) {
+    throw new DocumentLoadError(file, 'corrupt-pdf', 'not a PDF file (no %PDF- header); re-export the document as PDF');
+  }
+
+  // pdf.js may transfer the buffer to its worker; give it a private copy.
+  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
+  try {
+    const result = await parser.getText({ first: maxPages });
+    const pages: PageText[] = result.pages
+      .slice(0, maxPages)
+      .map((p) => ({ page: p.num, text: p.text.replace(/\r\n?/g, '\n') }));
+    const chars = pages.reduce((sum, p) => sum + p.text.replace(/\s/g, '').length, 0);
+    if (pages.length === 0 || chars < minChars) {
+      throw new DocumentLoadError(
+        file,
+        'no-text',
+        `PDF has ${pages.length} page(s) but ${chars === 0 ? 'no' : 'almost no'} extractable text (a scan without a text layer?); run OCR first`,
+      );
+    }
+    return { pages, textForm: 'layout', pageCount: result.total };
+  } catch (error) {
+    if (error instanceof DocumentLoadError) throw error;
+    if (error instanceof PasswordException || /password/i.test(String((error as Error)?.message))) {
+      throw new DocumentLoadError(file, 'encrypted-pdf', 'PDF is password-protected; save an unprotected copy', { cause: error });
+    }
+    const message = (error as Error)?.message ?? String(error);
+    throw new DocumentLoadError(file, 'corrupt-pdf', `PDF cannot be parsed (${message}); the file is damaged or truncated`, { cause: error });
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}

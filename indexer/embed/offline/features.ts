@@ -1,0 +1,218 @@
+/**
+ * Sparse "concept" features of passages and queries, the input of the offline embedder.
+ *
+ * Namespaces: `w:<lemma>` words (lemmas; parts of hyphenated words too), `c:<concept>` domain concepts. A passage
+ * also inherits the words and concepts of its section titles and the concept of its sector, so a passage about
+ * "ЕГИСЗ" in the health section is about health care even when it never says so. Abbreviations and their
+ * expansions stand in for each other. A query is expanded with thesaurus synonyms and domain concepts, restricted to
+ * features the corpus has, so everyday words ("доктор", "нехватка") reach the corpus words ("врач", "дефицит").
+ */
+import { lemmatize, partOfSpeech } from '../../nlp/morphology.js';
+import { isStopword } from '../../nlp/stopwords.js';
+import type { Thesaurus } from '../../nlp/thesaurus.js';
+import { tokenize } from '../../nlp/tokenize.js';
+import type { PassageForEmbedding } from '../../types.js';
+import { findConcepts, type CompiledConcepts } from './concepts.js';
+
+export type FeatureCounts = Map<string, number>;
+
+/** Relative weights of feature sources. Defaults were chosen by measurement (see /tmp/team/nlp-findings.md). */
+export interface FeatureWeights {
+  /** A part of a hyphenated word ("специалист" in "ИТ-специалист"), relative to a whole word. */
+  hyphenPart: number;
+  /** Each content word of the passage's own section title. */
+  sectionTitle: number;
+  /** Each content word of the titles above it in the section path. */
+  parentTitle: number;
+  /** Concepts found in the section path. */
+  sectionConcept: number;
+  /** The concept of the passage's sector (health, education, ...). */
+  sectorConcept: number;
+  /** Words of an abbreviation's expansion added where the abbreviation occurs (and vice versa). */
+  abbreviation: number;
+  /** Scale of all `c:` features against `w:` features. */
+  conceptScale: number;
+  /** Query: a thesaurus synonym of a query word that the corpus knows. */
+  querySynonym: number;
+  /** Query: a synonym of a query word the corpus does not know (it is all we have for that word). */
+  querySynonymOfUnknown: number;
+  /** Query: a corpus word sharing the Snowball stem of an unknown query word. */
+  queryStemMatch: number;
+  /** Query: a concept mentioned by the query. */
+  queryConcept: number;
+  /** Query: the other words of a synonym ring a query word belongs to (split over the ring's size). */
+  queryRing: number;
+  /** Query: verbs and adverbs ("попасть", "следить") say how, not what; their own word weight. */
+  queryVerb: number;
+}
+
+export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
+  hyphenPart: 0.5,
+  sectionTitle: 1,
+  parentTitle: 0.3,
+  sectionConcept: 1,
+  sectorConcept: 1,
+  abbreviation: 0.5,
+  conceptScale: 0.6,
+  querySynonym: 0.35,
+  querySynonymOfUnknown: 0.7,
+  queryStemMatch: 0.7,
+  queryConcept: 1,
+  queryRing: 2,
+  queryVerb: 0.5,
+};
+
+export interface AbbreviationLemmas {
+  /** Lowercased abbreviation, as `lemmatize()` returns it: `епгу`. */
+  abbreviation: string;
+  /** Content lemmas of its expansion. */
+  expansion: string[];
+}
+
+export interface FeatureContext {
+  concepts: CompiledConcepts;
+  weights: FeatureWeights;
+  abbreviations: readonly AbbreviationLemmas[];
+}
+
+/** Parts of speech that describe an action or manner rather than a topic. */
+const VERBAL = new Set(['VERB', 'INFN', 'GRND', 'ADVB', 'PRTF', 'PRTS']);
+
+interface Analysed {
+  /** Content lemmas in text order (hyphenated words whole). */
+  lemmas: string[];
+  /** The words as written, parallel to `lemmas`. */
+  words: string[];
+  /** Parts of hyphenated words. */
+  parts: string[];
+}
+
+export function analyse(text: string): Analysed {
+  const lemmas: string[] = [];
+  const words: string[] = [];
+  const parts: string[] = [];
+  for (const token of tokenize(text)) {
+    if (token.kind === 'number' && !/\p{L}/u.test(token.text)) continue;
+    const lemma = lemmatize(token.text);
+    if (isStopword(lemma)) continue;
+    lemmas.push(lemma);
+    words.push(token.text);
+    if (token.norm.includes('-')) {
+      for (const part of token.text.split(/[-‐‑]/)) {
+        const partLemma = lemmatize(part);
+        if (!isStopword(partLemma)) parts.push(partLemma);
+      }
+    }
+  }
+  return { lemmas, words, parts };
+}
+
+function add(features: FeatureCounts, name: string, amount: number): void {
+  if (amount > 0) features.set(name, (features.get(name) ?? 0) + amount);
+}
+
+/** Where an abbreviation occurs, add its expansion's words; where an expansion occurs, add the abbreviation. */
+function addAbbreviationFeatures(features: FeatureCounts, lemmas: readonly string[], context: FeatureContext, weight: number): void {
+  const present = new Set(lemmas);
+  for (const { abbreviation, expansion } of context.abbreviations) {
+    if (present.has(abbreviation)) {
+      for (const lemma of expansion) add(features, `w:${lemma}`, weight);
+    }
+    if (expansion.length >= 2 && expansion.every((lemma) => present.has(lemma)) && containsSequence(lemmas, expansion)) {
+      add(features, `w:${abbreviation}`, weight * 2);
+    }
+  }
+}
+
+function containsSequence(lemmas: readonly string[], sequence: readonly string[]): boolean {
+  outer: for (let i = 0; i + sequence.length <= lemmas.length; i += 1) {
+    for (let k = 0; k < sequence.length; k += 1) if (lemmas[i + k] !== sequence[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Sections are joined by " › " in `sectionPath`; the last one is the passage's own section. */
+export function splitSectionPath(sectionPath: string): string[] {
+  return sectionPath
+    .split('›')
+    .map((title) => title.trim())
+    .filter(Boolean);
+}
+
+/** Raw (weighted term-frequency) features of one passage. */
+export function passageFeatures(passage: PassageForEmbedding, context: FeatureContext): FeatureCounts {
+  const { weights, concepts } = context;
+  const features: FeatureCounts = new Map();
+  const body = analyse(passage.text);
+  for (const lemma of body.lemmas) add(features, `w:${lemma}`, 1);
+  for (const part of body.parts) add(features, `w:${part}`, weights.hyphenPart);
+  for (const [id, count] of findConcepts(body.lemmas, concepts)) add(features, `c:${id}`, count);
+  addAbbreviationFeatures(features, body.lemmas, context, weights.abbreviation);
+
+  const titles = splitSectionPath(passage.sectionPath);
+  titles.forEach((title, index) => {
+    const own = index === titles.length - 1;
+    const analysed = analyse(title);
+    const weight = own ? weights.sectionTitle : weights.parentTitle;
+    for (const lemma of new Set(analysed.lemmas)) add(features, `w:${lemma}`, weight);
+    for (const id of findConcepts(analysed.lemmas, concepts).keys()) {
+      add(features, `c:${id}`, own ? weights.sectionConcept : weights.sectionConcept * weights.parentTitle);
+    }
+  });
+  for (const id of concepts.sectorConcepts.get(passage.sector) ?? []) add(features, `c:${id}`, weights.sectorConcept);
+  return features;
+}
+
+export interface QueryVocabulary {
+  has(feature: string): boolean;
+  /** Corpus words (`w:` features) by the Snowball stem of their lemma. */
+  byStem(stem: string): readonly string[];
+  /** Corpus words (`w:` features) sharing a long prefix with an unknown word ("неотложка" → "неотложный"). */
+  byPrefix(lemma: string): readonly string[];
+}
+
+/** Weighted features of a query, restricted to what the corpus vocabulary has. */
+export function queryFeatures(
+  query: string,
+  context: FeatureContext,
+  vocabulary: QueryVocabulary,
+  thesaurus: Thesaurus | null,
+  stemOf: (word: string) => string,
+): FeatureCounts {
+  const { weights, concepts } = context;
+  const features: FeatureCounts = new Map();
+  const keep = (name: string, amount: number) => {
+    if (vocabulary.has(name)) add(features, name, amount);
+  };
+  const { lemmas, parts, words } = analyse(query);
+  lemmas.forEach((lemma, index) => {
+    const known = vocabulary.has(`w:${lemma}`);
+    const pos = partOfSpeech(words[index] ?? lemma);
+    keep(`w:${lemma}`, pos && VERBAL.has(pos) ? weights.queryVerb : 1);
+    if (!known) {
+      const similar = new Set([...vocabulary.byStem(stemOf(lemma)), ...vocabulary.byPrefix(lemma)]);
+      for (const feature of similar) keep(feature, weights.queryStemMatch / Math.sqrt(similar.size));
+    }
+    if (thesaurus) {
+      const weight = known ? weights.querySynonym : weights.querySynonymOfUnknown;
+      for (const synonym of thesaurus.synonyms(lemma)) {
+        const synonymLemma = synonym.includes(' ') ? synonym : lemmatize(synonym);
+        if (synonymLemma !== lemma) keep(`w:${synonymLemma}`, weight);
+      }
+    }
+  });
+  for (const part of parts) keep(`w:${part}`, weights.hyphenPart);
+  for (const id of findConcepts(lemmas, concepts).keys()) {
+    keep(`c:${id}`, weights.queryConcept);
+    const ring = concepts.ringLemmas.get(id);
+    if (!ring) continue;
+    const inVocabulary = ring.filter((lemma) => vocabulary.has(`w:${lemma}`));
+    for (const lemma of inVocabulary) keep(`w:${lemma}`, weights.queryRing / Math.sqrt(inVocabulary.length));
+  }
+  // Abbreviations: the query's abbreviation brings its expansion's words and vice versa.
+  const expanded: FeatureCounts = new Map();
+  addAbbreviationFeatures(expanded, lemmas, context, weights.abbreviation * 2);
+  for (const [name, amount] of expanded) keep(name, amount);
+  return features;
+}

@@ -1,0 +1,134 @@
+/**
+ * Neural embedder via transformers.js (`@huggingface/transformers`): the production model
+ * `Xenova/multilingual-e5-small` loaded from `models/` (mean pooling, L2-normalised, e5 `query: ` / `passage: `
+ * prefixes). Downloads only when the caller allows it; otherwise everything must already be in `modelsDir`.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import type { Embedder, PassageForEmbedding } from '../types.js';
+
+export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
+
+export interface TransformersEmbedderOptions {
+  /** Model id = folder under `modelsDir` (or hub id when downloads are allowed). Default `Xenova/multilingual-e5-small`. */
+  modelId?: string;
+  /** Folder holding models in the transformers.js layout `<modelId>/{config.json,tokenizer.json,onnx/...}`. Default `models`. */
+  modelsDir?: string;
+  /** Use the 8-bit quantized ONNX file (`onnx/model_quantized.onnx`) instead of `onnx/model.onnx`. Default true. */
+  quantized?: boolean;
+  /** Texts per forward pass. Default 16. */
+  batchSize?: number;
+  /** Allow downloading the model from the Hugging Face hub into `modelsDir`. Default false. */
+  allowDownload?: boolean;
+  /** Prepend the section title to passage text ("Здравоохранение. <text>"), giving the model the context. Default false. */
+  includeSectionTitle?: boolean;
+  /** e5-style `query: ` / `passage: ` prefixes. Default: on for model ids containing "e5". */
+  usePrefixes?: boolean;
+}
+
+/** Files transformers.js needs for a model, relative to `<modelsDir>/<modelId>/`. */
+export function requiredModelFiles(quantized = true): string[] {
+  return ['config.json', 'tokenizer.json', 'tokenizer_config.json', quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx'];
+}
+
+/** True when every file of the model is present in `modelsDir` (no download needed). */
+export function isModelAvailable(modelsDir: string, modelId: string = DEFAULT_MODEL_ID, quantized = true): boolean {
+  return requiredModelFiles(quantized).every((file) => existsSync(path.join(modelsDir, modelId, file)));
+}
+
+export function missingModelFiles(modelsDir: string, modelId: string = DEFAULT_MODEL_ID, quantized = true): string[] {
+  return requiredModelFiles(quantized)
+    .map((file) => path.join(modelsDir, modelId, file))
+    .filter((file) => !existsSync(file));
+}
+
+export class TransformersEmbedder implements Embedder {
+  readonly kind = 'transformers' as const;
+  readonly id: string;
+  readonly description: string;
+
+  private constructor(
+    private readonly extractor: FeatureExtractionPipeline,
+    readonly modelId: string,
+    readonly dimension: number,
+    private readonly options: Required<Omit<TransformersEmbedderOptions, 'modelId' | 'modelsDir' | 'allowDownload'>>,
+  ) {
+    this.id = `transformers:${modelId}@${options.quantized ? 'q8' : 'fp32'}${options.includeSectionTitle ? '+title' : ''}`;
+    this.description = `Neural embedder ${modelId} (${options.quantized ? '8-bit quantized' : 'fp32'} ONNX, transformers.js, mean pooling)`;
+  }
+
+  static async create(options: TransformersEmbedderOptions = {}): Promise<TransformersEmbedder> {
+    const modelId = options.modelId ?? DEFAULT_MODEL_ID;
+    const modelsDir = path.resolve(options.modelsDir ?? 'models');
+    const quantized = options.quantized ?? true;
+    const allowDownload = options.allowDownload ?? false;
+    if (!allowDownload && !isModelAvailable(modelsDir, modelId, quantized)) {
+      throw new Error(
+        `Model ${modelId} is not in ${modelsDir}: missing ${missingModelFiles(modelsDir, modelId, quantized).join(', ')}. ` +
+          'See models/README.md for how to place or fetch it, or use the offline embedder (--embedder offline).',
+      );
+    }
+    // transformers.js settings are process-wide; set them right before loading.
+    env.allowLocalModels = true;
+    env.localModelPath = modelsDir;
+    env.allowRemoteModels = allowDownload;
+    if (allowDownload) env.cacheDir = modelsDir; // downloads land in <modelsDir>/<modelId>/..., the layout we load from
+    const extractor = await pipeline('feature-extraction', modelId, {
+      dtype: quantized ? 'q8' : 'fp32',
+      local_files_only: !allowDownload,
+    });
+    const probe = await extractor('probe', { pooling: 'mean', normalize: true });
+    const dimension = probe.dims[probe.dims.length - 1] ?? 0;
+    if (!dimension) throw new Error(`Model ${modelId} returned an empty embedding.`);
+    return new TransformersEmbedder(extractor, modelId, dimension, {
+      quantized,
+      batchSize: Math.max(1, options.batchSize ?? 16),
+      includeSectionTitle: options.includeSectionTitle ?? false,
+      usePrefixes: options.usePrefixes ?? /e5/i.test(modelId),
+    });
+  }
+
+  /** The exact text the model sees for a passage (prefix and optional section title included). */
+  passageText(passage: PassageForEmbedding): string {
+    const title = this.options.includeSectionTitle ? passage.sectionPath.split('›').pop()?.trim() : '';
+    const body = title ? `${title}. ${passage.text}` : passage.text;
+    return this.options.usePrefixes ? `passage: ${body}` : body;
+  }
+
+  /** The exact text the model sees for a query. */
+  queryText(query: string): string {
+    return this.options.usePrefixes ? `query: ${query}` : query;
+  }
+
+  async embedPassages(passages: PassageForEmbedding[]): Promise<Float32Array[]> {
+    return this.embedTexts(passages.map((passage) => this.passageText(passage)));
+  }
+
+  async embedQuery(query: string): Promise<Float32Array> {
+    const [vector] = await this.embedTexts([this.queryText(query)]);
+    return vector!;
+  }
+
+  async embedTexts(texts: string[]): Promise<Float32Array[]> {
+    const vectors: Float32Array[] = [];
+    for (let start = 0; start < texts.length; start += this.options.batchSize) {
+      const batch = texts.slice(start, start + this.options.batchSize);
+      const output = await this.extractor(batch, { pooling: 'mean', normalize: true });
+      const data = output.data as Float32Array;
+      for (let i = 0; i < batch.length; i += 1) {
+        vectors.push(Float32Array.from(data.subarray(i * this.dimension, (i + 1) * this.dimension)));
+      }
+    }
+    return vectors;
+  }
+
+  async dispose(): Promise<void> {
+    await this.extractor.dispose();
+  }
+}
+
+/** Loads a transformers.js embedder (see `TransformersEmbedderOptions` for defaults). */
+export function createTransformersEmbedder(options: TransformersEmbedderOptions = {}): Promise<TransformersEmbedder> {
+  return TransformersEmbedder.create(options);
+}

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { buildIndex } from '../indexer/index/build.js';
+import { IndexLoadError, loadIndex } from '../indexer/index/load.js';
+import { buildApp } from './app.js';
+import { CONFIG_HELP, ConfigError, loadConfig } from './config.js';
+
+/**
+ * `npm start`: serves the index in `indexDir`, building it from `corpusDir` first when there is none, then
+ * listens on host:port. SIGTERM/SIGINT close the server gracefully (in-flight requests finish).
+ */
+
+async function main(): Promise<number> {
+  let loaded;
+  try {
+    loaded = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const { config, help } = loaded;
+  if (help) {
+    process.stdout.write(CONFIG_HELP);
+    return 0;
+  }
+  const log = pino({ level: config.logLevel });
+
+  if (!existsSync(path.join(config.indexDir, 'manifest.json'))) {
+    log.info({ corpusDir: config.corpusDir, indexDir: config.indexDir }, 'no index yet: building it from the corpus (once)');
+    const result = await buildIndex({ corpusDir: config.corpusDir, outDir: config.indexDir, embedder: 'auto' });
+    log.info(
+      { passages: result.manifest.counts.passages, documents: result.manifest.counts.documents, embedder: result.manifest.embedder.id, failures: result.failures },
+      'index built',
+    );
+  }
+
+  let index;
+  try {
+    index = await loadIndex(config.indexDir);
+  } catch (err) {
+    if (err instanceof IndexLoadError) {
+      log.fatal(err.message);
+      return 1;
+    }
+    throw err;
+  }
+  log.info({ embedder: index.manifest.embedder.id, passages: index.passages.length, builtAt: index.manifest.builtAt }, 'index loaded');
+
+  const app = await buildApp({ index, config });
+  const close = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  process.once('SIGINT', () => void close('SIGINT'));
+  await app.listen({ host: config.host, port: config.port });
+  return -1; // keep running
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    process.stderr.write(`Server failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

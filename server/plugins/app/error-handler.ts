@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { HttpError } from '../../errors.js';
+import { globalPlugin } from '../global.js';
+
+/**
+ * One error format for every failure: `{ error, message, field }`. Validation errors name the field; parser errors
+ * (malformed JSON, wrong content type, oversized body) blame `body`; anything unexpected is logged with its stack
+ * and answered with a generic 500 message — stacks and internals never reach the client.
+ */
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  413: 'Payload Too Large',
+  414: 'URI Too Long',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export interface ErrorBody {
+  error: string;
+  message: string;
+  field?: string;
+}
+
+export function errorBody(statusCode: number, message: string, field?: string): ErrorBody {
+  return { error: STATUS_TEXT[statusCode] ?? 'Error', message, ...(field ? { field } : {}) };
+}
+
+type ValidationContext = 'body' | 'querystring' | 'params' | 'headers';
+
+function describeZodError(error: z.ZodError, context: ValidationContext | undefined): { field: string; message: string } {
+  const issue = error.issues[0];
+  const part = context ?? 'body';
+  if (!issue) return { field: part, message: `${part}: invalid` };
+  const path = issue.path.map(String).join('.');
+  const field = path || part;
+  // A body that is not an object at all ("[]", "\"x\"") has an empty path.
+  return { field, message: `${field}: ${issue.message}` };
+}
+
+export const errorHandler = globalPlugin(async (app: FastifyInstance) => {
+  app.setErrorHandler((err: FastifyError & { validationContext?: ValidationContext }, request, reply) => {
+    if (err instanceof z.ZodError) {
+      const { field, message } = describeZodError(err, err.validationContext);
+      return reply.code(400).send(errorBody(400, message, field));
+    }
+    if (err instanceof HttpError) return reply.code(err.statusCode).send(errorBody(err.statusCode, err.message, err.field));
+
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err }, 'request failed');
+      return reply.code(500).send(errorBody(500, 'The server failed to answer this request. It has been logged; try again or report it.'));
+    }
+    if (err.code?.startsWith('FST_ERR_CTP_') || status === 413 || status === 415) {
+      const why = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415
+        ? 'send the body as application/json'
+        : status === 413
+          ? 'the body is too large'
+          : `the body is not valid JSON (${err.message.replace(/\s+/g, ' ').slice(0, 120)})`;
+      return reply.code(status).send(errorBody(status, `body: ${why}`, 'body'));
+    }
+    if (err.validation) {
+      const field = err.validationContext ?? 'request';
+      return reply.code(400).send(errorBody(400, `${field}: ${err.message}`, field));
+    }
+    return reply.code(status).send(errorBody(status, err.message));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send(errorBody(404, `Nothing at ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}. See /docs for the API.`));
+  });
+}, 'error-handler');

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js';
+import { summarise } from '../../../llm/summary.js';
+import { askRouteSchema } from '../../../schemas/ask.js';
+import { ask } from '../../../search/methods/ask.js';
+
+/** `POST /api/ask` — extractive answer; plus a generated summary only when an LLM endpoint is configured. */
+const askRoutes: FastifyPluginAsyncZod<{ llm?: { url: string; model: string; apiKey?: string } }> = async (app, options) => {
+  app.post('/', { schema: askRouteSchema }, async (request) => {
+    const body = request.body;
+    const response = await ask(app.indexHolder.current, {
+      question: body.question,
+      regions: body.regions,
+      sectors: body.sectors,
+      perRegion: body.perRegion,
+      detectRegions: body.detectRegions,
+    });
+    if (body.summary && options.llm) {
+      const summary = await summarise(options.llm, response, request.log);
+      if (summary) return { ...response, summary };
+    }
+    return response;
+  });
+};
+
+export default askRoutes;

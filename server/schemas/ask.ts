@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { appliedRegionSchema, embedderSchema, errorSchema, passageResultSchema, regionRefSchema } from './common.js';
+import { MAX_QUERY_LENGTH } from './search.js';
+
+export const askBodySchema = z.object(
+  {
+    question: z
+      .string({ error: 'is required: the question to answer' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(MAX_QUERY_LENGTH, `is too long: at most ${MAX_QUERY_LENGTH} characters`)
+      .meta({ example: 'Как регионы развивают телемедицину?' }),
+    regions: z.array(z.string().max(200), { error: 'must be an array of region ids or names' }).max(100).optional(),
+    sectors: z.array(z.string().max(200), { error: 'must be an array of sectors' }).max(20).optional(),
+    perRegion: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').default(3),
+    detectRegions: z.boolean({ error: 'must be true or false' }).default(true),
+    summary: z.boolean({ error: 'must be true or false' }).default(false).meta({
+      description: 'Also generate a summary with the configured LLM endpoint (ignored when none is configured).',
+    }),
+  },
+  { error: 'must be a JSON object like {"question": "..."}' },
+);
+
+export const askResponseSchema = z.object({
+  question: z.string(),
+  embedder: embedderSchema,
+  appliedFilters: z.object({ regions: z.array(appliedRegionSchema), queryText: z.string() }),
+  answer: z.array(
+    regionRefSchema.extend({
+      found: z.boolean(),
+      points: z.array(
+        z.object({
+          text: z.string().meta({ description: 'An exact slice of the passage text.' }),
+          passageId: z.string(),
+          citation: z.string(),
+          range: z.tuple([z.number().int(), z.number().int()]),
+          score: z.number(),
+        }),
+      ),
+    }),
+  ),
+  passages: z.array(passageResultSchema),
+  summary: z
+    .object({ text: z.string(), model: z.string(), passageIds: z.array(z.string()) })
+    .optional()
+    .meta({ description: 'Generated summary citing only returned passages; present only when an LLM endpoint is configured.' }),
+  tookMs: z.number(),
+});
+
+export const askRouteSchema = {
+  summary: 'Extractive answer per region, every point cited',
+  tags: ['ask'],
+  body: askBodySchema,
+  response: { 200: askResponseSchema, 400: errorSchema },
+};

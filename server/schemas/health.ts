@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { embedderSchema } from './common.js';
+
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  embedder: embedderSchema.extend({ dimension: z.number().int(), reason: z.string() }),
+  index: z.object({
+    builtAt: z.string(),
+    buildMs: z.number(),
+    formatVersion: z.number().int(),
+    documents: z.number().int(),
+    passages: z.number().int(),
+    regions: z.number().int(),
+    failures: z.array(z.object({ file: z.string(), reason: z.string() })),
+  }),
+  uptimeSeconds: z.number(),
+});
+
+export const healthRouteSchema = {
+  summary: 'Liveness and index facts: embedder, passage count, build time',
+  tags: ['health'],
+  response: { 200: healthResponseSchema },
+};

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { SECTORS } from '../../indexer/types.js';
+import { SEARCH_MODES } from '../search/retrieve.js';
+import { appliedRegionSchema, booleanParam, embedderSchema, errorSchema, listParam, passageResultSchema, regionRefSchema } from './common.js';
+
+/** Longest accepted query, in characters. */
+export const MAX_QUERY_LENGTH = 1000;
+/** Most results per request (per region when grouped). */
+export const MAX_K = 100;
+
+export const searchQuerySchema = z.object({
+  q: z
+    .string({ error: 'is required: the text to search for' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_QUERY_LENGTH, `is too long: at most ${MAX_QUERY_LENGTH} characters`)
+    .meta({ description: 'Search text. Region names in it become a region filter (see detectRegions).', example: 'телемедицина в Тверской области' }),
+  k: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_K, `must be at most ${MAX_K}`)
+    .default(10)
+    .meta({ description: 'Number of results (per region with groupBy=region).' }),
+  mode: z.enum(SEARCH_MODES, { error: `must be one of ${SEARCH_MODES.join(', ')}` }).default('hybrid'),
+  region: listParam('region').meta({ description: 'Region ids or names, repeated or comma-separated.' }),
+  sector: listParam('sector').meta({ description: `Sectors: ${SECTORS.join(', ')}; repeated or comma-separated.` }),
+  groupBy: z.enum(['region'], { error: 'must be "region"' }).optional(),
+  detectRegions: booleanParam(true).meta({ description: 'Recognise region names in q as a filter. Send false to drop that filter.' }),
+  fusion: z.enum(['convex', 'rrf'], { error: 'must be convex or rrf' }).optional().meta({ description: 'Hybrid fusion method (default convex).' }),
+});
+
+export const searchResponseSchema = z.object({
+  query: z.string(),
+  mode: z.enum(SEARCH_MODES),
+  embedder: embedderSchema,
+  tookMs: z.number(),
+  appliedFilters: z.object({
+    regions: z.array(appliedRegionSchema),
+    sectors: z.array(z.object({ sector: z.enum(SECTORS), label: z.string() })),
+    queryText: z.string(),
+    expansions: z.array(z.object({ from: z.string(), to: z.string() })),
+    detectRegions: z.boolean(),
+  }),
+  results: z.array(passageResultSchema),
+  groups: z.array(regionRefSchema.extend({ found: z.boolean(), results: z.array(passageResultSchema) })).optional(),
+  missingRegions: z.array(regionRefSchema).optional(),
+});
+
+export const searchRouteSchema = {
+  summary: 'Search passages (hybrid, keyword or semantic), optionally grouped by region',
+  tags: ['search'],
+  querystring: searchQuerySchema,
+  response: { 200: searchResponseSchema, 400: errorSchema },
+};

@@ -1,0 +1,151 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { IndexLoadError, loadIndex } from '../indexer/index/load.js';
+import { HttpError } from './errors.js';
+import { searchQuerySchema } from './schemas/search.js';
+import { search, type SearchResponse } from './search/methods/search.js';
+import type { PassageResult } from './search/results.js';
+import { SearchIndex } from './search/search-index.js';
+
+/**
+ * `npm run search -- "запрос" [--mode hybrid|keyword|semantic] [--region tver] [--sector health] [--k 10]
+ * [--group] [--json] [--index-dir data/index]`: the same search as GET /api/search, printed for a terminal
+ * (matches in bold when it is one) or as the API's JSON.
+ */
+
+const HELP = `Usage: npm run search -- "запрос" [options]
+
+  --mode <hybrid|keyword|semantic>  retrieval mode (default hybrid)
+  --region <id|name>                region filter; repeat or comma-separate for several
+  --sector <sector>                 sector filter (education, health, urban, transport, government, social, general)
+  --k <n>                           results, per region with --group (default 10, max 100)
+  --group                           group results by region, listing regions with nothing relevant
+  --no-detect-regions               do not turn region names in the query into a filter
+  --json                            print the API response as JSON
+  --index-dir <dir>                 index directory (default data/index, env INDEX_DIR)
+`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        mode: { type: 'string' },
+        region: { type: 'string', multiple: true },
+        sector: { type: 'string', multiple: true },
+        k: { type: 'string' },
+        group: { type: 'boolean' },
+        'no-detect-regions': { type: 'boolean' },
+        json: { type: 'boolean' },
+        'index-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const parsed = searchQuerySchema.safeParse({
+    q: positionals.join(' '),
+    k: values.k,
+    mode: values.mode,
+    region: values.region,
+    sector: values.sector,
+    groupBy: values.group ? 'region' : undefined,
+    detectRegions: values['no-detect-regions'] ? 'false' : 'true',
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0] ?? 'query');
+    const flag = field === 'q' ? 'query' : `--${field === 'groupBy' ? 'group' : field}`;
+    process.stderr.write(`Invalid ${flag}: ${issue.message}\n\n${HELP}`);
+    return 2;
+  }
+  const q = parsed.data;
+
+  const indexDir = path.resolve(values['index-dir'] ?? process.env.INDEX_DIR ?? 'data/index');
+  let index: SearchIndex;
+  try {
+    index = new SearchIndex(await loadIndex(indexDir));
+  } catch (err) {
+    if (err instanceof IndexLoadError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+
+  let response: SearchResponse;
+  try {
+    response = await search(index, {
+      q: q.q,
+      k: q.k,
+      mode: q.mode,
+      regions: q.region,
+      sectors: q.sector,
+      groupBy: q.groupBy,
+      detectRegions: q.detectRegions,
+    });
+  } catch (err) {
+    if (err instanceof HttpError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  process.stdout.write(values.json ? `${JSON.stringify(response, null, 2)}\n` : formatResponse(response, process.stdout.isTTY === true));
+  return 0;
+}
+
+function formatResponse(r: SearchResponse, color: boolean): string {
+  const lines: string[] = [];
+  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
+  const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
+  lines.push(dim(`«${r.query}» · mode ${r.mode} · embedder ${r.embedder.id} (${r.embedder.kind}) · ${r.tookMs} ms`));
+  const f = r.appliedFilters;
+  if (f.regions.length) lines.push(dim(`regions: ${f.regions.map((x) => `${x.region}${x.source === 'query' ? ` (from "${x.matchedText}"; --no-detect-regions to drop)` : ''}`).join(', ')}`));
+  if (f.sectors.length) lines.push(dim(`sectors: ${f.sectors.map((s) => s.label).join(', ')}`));
+  if (f.expansions.length) lines.push(dim(`expanded: ${f.expansions.map((e) => `${e.from} → ${e.to}`).join('; ')}`));
+  lines.push('');
+  const printResult = (p: PassageResult, n: number) => {
+    lines.push(`${bold(`${n}.`)} [${p.score.toFixed(3)}${p.relevant ? '' : ', low relevance'}] ${bold(p.region)} — ${p.section.path || '(no section)'} · ${p.sectorLabel}${p.page !== null ? ` · с. ${p.page}` : ''}`);
+    lines.push(`   ${marked(p, bold).replace(/\s*\n\s*/g, ' ')}`);
+    lines.push(dim(`   ${p.citation} · id ${p.id}`));
+    lines.push('');
+  };
+  if (r.groups) {
+    for (const g of r.groups) {
+      lines.push(bold(`■ ${g.region}${g.found ? '' : ' — nothing relevant found'}`));
+      g.results.forEach((p, i) => printResult(p, i + 1));
+      if (!g.found) lines.push('');
+    }
+  } else {
+    if (r.results.length === 0) lines.push('Nothing found.');
+    r.results.forEach((p, i) => printResult(p, i + 1));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function marked(p: PassageResult, bold: (s: string) => string): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of p.highlights) {
+    out += p.text.slice(at, start) + bold(p.text.slice(start, end));
+    at = end;
+  }
+  return out + p.text.slice(at);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`Search failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

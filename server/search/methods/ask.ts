@@ -1,0 +1,134 @@
+import { resolveRegions, resolveSectors } from '../filters.js';
+import { citationOf } from '../citation.js';
+import { conceptCoverage, matchedTermsIn, understandQuery } from '../query-understanding.js';
+import type { RegionRef } from '../region-names.js';
+import { toPassageResult, type PassageResult } from '../results.js';
+import { DEFAULT_RETRIEVAL, retrieve, type Candidate, type RetrievalOptions } from '../retrieve.js';
+import type { EmbedderSummary, SearchIndex } from '../search-index.js';
+import { splitSegments } from '../sentences.js';
+import { groupByRegion } from './group-by-region.js';
+import type { AppliedRegionFilter } from './search.js';
+
+/**
+ * Extractive answers: for every region in scope, the few sentences of its most relevant passages that best answer
+ * the question, each with the passage id and citation. Every point is an exact slice of a passage's text, so the
+ * answer never says anything the corpus does not. A region without a relevant passage answers `found: false`.
+ */
+
+export interface AskParams {
+  question: string;
+  /** Region ids or names; default: regions named in the question, else all. */
+  regions?: string[];
+  sectors?: string[];
+  /** Points per region. Default 3. */
+  perRegion?: number;
+  detectRegions?: boolean;
+  retrieval?: Partial<RetrievalOptions>;
+}
+
+export interface AnswerPoint {
+  text: string;
+  passageId: string;
+  citation: string;
+  /** `[start, end)` of `text` within the passage text. */
+  range: [number, number];
+  score: number;
+}
+
+export interface RegionAnswer extends RegionRef {
+  found: boolean;
+  points: AnswerPoint[];
+}
+
+export interface AskResponse {
+  question: string;
+  embedder: EmbedderSummary;
+  appliedFilters: { regions: AppliedRegionFilter[]; queryText: string };
+  answer: RegionAnswer[];
+  /** The passages the points come from, as in search results. */
+  passages: PassageResult[];
+  tookMs: number;
+}
+
+/** Passages per region whose sentences compete for the answer. */
+const PASSAGES_PER_REGION = 4;
+/**
+ * Sentence score = its own coverage of the question × (PASSAGE_FLOOR + (1 − PASSAGE_FLOOR) · passage score):
+ * a sentence must contain the question's words itself; its passage's rank only orders such sentences.
+ */
+const PASSAGE_FLOOR = 0.6;
+
+export async function ask(index: SearchIndex, params: AskParams): Promise<AskResponse> {
+  const started = performance.now();
+  const perRegion = params.perRegion ?? 3;
+  const explicitRegions = resolveRegions(index, params.regions, 'regions');
+  const sectors = resolveSectors(params.sectors, 'sectors');
+  const plan = understandQuery(index, params.question, { detectRegions: params.detectRegions !== false && !explicitRegions });
+  const regionFilters: AppliedRegionFilter[] = explicitRegions
+    ? explicitRegions.map((r) => ({ ...r, source: 'parameter' }))
+    : [...new Map(plan.regions.map((m) => [m.regionId, m])).values()].map((m) => ({
+        regionId: m.regionId,
+        region: m.region,
+        source: 'query',
+        matchedText: m.matchedText,
+        removeWith: { detectRegions: false },
+      }));
+  const scope = regionFilters.length > 0 ? new Set(regionFilters.map((r) => r.regionId)) : undefined;
+
+  const options: RetrievalOptions = { ...DEFAULT_RETRIEVAL, ...params.retrieval, perRegionPool: 10 };
+  const { candidates } = await retrieve(index, plan, { regionIds: scope, sectors: sectors ? new Set(sectors) : undefined }, options);
+  const { groups } = groupByRegion(index, candidates, scope, PASSAGES_PER_REGION);
+
+  const used = new Map<number, Candidate>();
+  const answer: RegionAnswer[] = groups.map((group) => {
+    const scored: AnswerPoint[] = [];
+    for (const c of group.candidates) {
+      const passage = index.passages[c.label]!;
+      const tokens = index.tokensOf(c.label);
+      for (const seg of splitSegments(passage.text, passage.kind)) {
+        const text = passage.text.slice(seg.start, seg.end);
+        const inSegment = tokens.filter((t) => t.start >= seg.start && t.end <= seg.end);
+        const coverage = conceptCoverage(plan, matchedTermsIn(plan, inSegment));
+        scored.push({
+          text,
+          passageId: passage.id,
+          citation: citationOf(passage),
+          range: [seg.start, seg.end],
+          score: Math.round(coverage * (PASSAGE_FLOOR + (1 - PASSAGE_FLOOR) * c.score) * 1000) / 1000,
+        });
+      }
+    }
+    scored.sort((a, b) => b.score - a.score);
+    let points = dedupe(scored.filter((p) => p.score > 0)).slice(0, perRegion);
+    // A passage can be relevant through its section title alone: then its opening stands for it.
+    if (points.length === 0 && scored.length > 0) {
+      const best = group.candidates[0]!;
+      points = scored.filter((p) => p.passageId === index.passages[best.label]!.id).sort((a, b) => a.range[0] - b.range[0]).slice(0, 1);
+    }
+    for (const point of points) {
+      const c = group.candidates.find((x) => index.passages[x.label]!.id === point.passageId);
+      if (c) used.set(c.label, c);
+    }
+    return { regionId: group.regionId, region: group.region, found: points.length > 0, points };
+  });
+
+  return {
+    question: params.question,
+    embedder: index.embedder,
+    appliedFilters: { regions: regionFilters, queryText: plan.text },
+    answer,
+    passages: [...used.values()].sort((a, b) => b.score - a.score).map((c) => toPassageResult(index, c, plan.matchTerms)),
+    tookMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+/** Overlapping passages repeat text; keep the first (best) of identical points. */
+function dedupe(points: AnswerPoint[]): AnswerPoint[] {
+  const seen = new Set<string>();
+  return points.filter((p) => {
+    const key = p.text.toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

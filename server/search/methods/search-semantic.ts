@@ -1,0 +1,33 @@
+import type { SearchIndex } from '../search-index.js';
+
+/**
+ * The vector leg: the query embedded by the index's own embedder, nearest passages from hnswlib (cosine on unit
+ * vectors). Filters (region, sector) go into hnswlib's filter callback, so k filtered results come back even when
+ * the filter is narrow.
+ */
+
+export interface SemanticHit {
+  label: number;
+  /** Cosine similarity to the query, -1..1. */
+  similarity: number;
+}
+
+export async function embedQuery(index: SearchIndex, text: string): Promise<Float32Array> {
+  return index.loaded.embedder.embedQuery(text);
+}
+
+/** The `k` passages nearest to `vector`, best first, among labels passing `filter`. */
+export function searchSemantic(index: SearchIndex, vector: Float32Array, k: number, filter?: (label: number) => boolean): SemanticHit[] {
+  const n = Math.min(k, index.size);
+  if (n <= 0) return [];
+  const hnsw = index.loaded.vectors;
+  // hnswlib needs ef >= k to return k results; widen it for this call only when needed.
+  const ef = hnsw.getEf();
+  if (ef < n) hnsw.setEf(n);
+  try {
+    const { neighbors, distances } = filter ? hnsw.searchKnn(Array.from(vector), n, filter) : hnsw.searchKnn(Array.from(vector), n);
+    return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
+  } finally {
+    if (ef < n) hnsw.setEf(ef);
+  }
+}

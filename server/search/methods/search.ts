@@ -1,0 +1,126 @@
+import { SECTOR_LABELS, type Sector } from '../../../indexer/types.js';
+import { resolveRegions, resolveSectors } from '../filters.js';
+import { understandQuery, type QueryExpansion } from '../query-understanding.js';
+import type { RegionRef } from '../region-names.js';
+import { toPassageResult, type PassageResult } from '../results.js';
+import { DEFAULT_RETRIEVAL, retrieve, type RetrievalOptions, type SearchMode } from '../retrieve.js';
+import type { EmbedderSummary, SearchIndex } from '../search-index.js';
+import { groupByRegion } from './group-by-region.js';
+
+/** The search operation behind `GET /api/search` and `npm run search`. */
+
+export interface SearchParams {
+  q: string;
+  /** Results (per region when grouped). Default 10. */
+  k?: number;
+  mode?: SearchMode;
+  /** Region ids or names. */
+  regions?: string[];
+  sectors?: string[];
+  groupBy?: 'region';
+  /** Turn region names in the query into a filter. Default true. */
+  detectRegions?: boolean;
+  /** Overrides of the retrieval defaults (fusion method etc.), for evaluation. */
+  retrieval?: Partial<RetrievalOptions>;
+}
+
+export interface AppliedRegionFilter extends RegionRef {
+  /** `parameter`: sent by the client; `query`: recognised in the query text. */
+  source: 'parameter' | 'query';
+  /** The words of the query that named the region (source `query`). */
+  matchedText?: string;
+  /** How to drop a recognised region: repeat the request with these query parameters. */
+  removeWith?: { detectRegions: false };
+}
+
+export interface AppliedFilters {
+  regions: AppliedRegionFilter[];
+  sectors: { sector: Sector; label: string }[];
+  /** The text retrieval actually used (region names removed). */
+  queryText: string;
+  /** Abbreviations matched with their expansions (both directions). */
+  expansions: QueryExpansion[];
+  detectRegions: boolean;
+}
+
+export interface RegionGroupResult extends RegionRef {
+  found: boolean;
+  results: PassageResult[];
+}
+
+export interface SearchResponse {
+  query: string;
+  mode: SearchMode;
+  embedder: EmbedderSummary;
+  tookMs: number;
+  appliedFilters: AppliedFilters;
+  results: PassageResult[];
+  groups?: RegionGroupResult[];
+  missingRegions?: RegionRef[];
+}
+
+export async function search(index: SearchIndex, params: SearchParams): Promise<SearchResponse> {
+  const started = performance.now();
+  const k = params.k ?? 10;
+  const mode = params.mode ?? 'hybrid';
+  const explicitRegions = resolveRegions(index, params.regions, 'region');
+  const sectors = resolveSectors(params.sectors, 'sector');
+  // An explicit region filter wins; recognising regions in the text as well would fight it.
+  const detectRegions = params.detectRegions !== false && !explicitRegions;
+  const plan = understandQuery(index, params.q, { detectRegions });
+
+  const regionFilters: AppliedRegionFilter[] = explicitRegions
+    ? explicitRegions.map((r) => ({ ...r, source: 'parameter' }))
+    : uniqueBy(plan.regions, (m) => m.regionId).map((m) => ({
+        regionId: m.regionId,
+        region: m.region,
+        source: 'query',
+        matchedText: m.matchedText,
+        removeWith: { detectRegions: false },
+      }));
+  const regionIds = regionFilters.length > 0 ? new Set(regionFilters.map((r) => r.regionId)) : undefined;
+  const sectorSet = sectors ? new Set(sectors) : undefined;
+
+  const grouped = params.groupBy === 'region';
+  const options: RetrievalOptions = {
+    ...DEFAULT_RETRIEVAL,
+    ...params.retrieval,
+    mode,
+    pool: Math.max(DEFAULT_RETRIEVAL.pool, k * 3),
+    perRegionPool: grouped ? Math.max(10, k * 2) : 0,
+  };
+  const { candidates } = await retrieve(index, plan, { regionIds, sectors: sectorSet }, options);
+
+  const results = candidates.slice(0, k).map((c) => toPassageResult(index, c, plan.matchTerms));
+  const response: SearchResponse = {
+    query: params.q,
+    mode,
+    embedder: index.embedder,
+    tookMs: 0,
+    appliedFilters: {
+      regions: regionFilters,
+      sectors: (sectors ?? []).map((s) => ({ sector: s, label: SECTOR_LABELS[s] })),
+      queryText: plan.text,
+      expansions: plan.expansions,
+      detectRegions,
+    },
+    results,
+  };
+  if (grouped) {
+    const { groups, missingRegions } = groupByRegion(index, candidates, regionIds, k);
+    response.groups = groups.map((g) => ({
+      regionId: g.regionId,
+      region: g.region,
+      found: g.found,
+      results: g.candidates.map((c) => toPassageResult(index, c, plan.matchTerms)),
+    }));
+    response.missingRegions = missingRegions;
+  }
+  response.tookMs = Math.round((performance.now() - started) * 10) / 10;
+  return response;
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(key(item)) ? false : (seen.add(key(item)), true)));
+}

@@ -1,0 +1,176 @@
+import type { RegionMention } from './region-names.js';
+import type { SearchIndex } from './search-index.js';
+import { termTokens, uniqueTerms, type TermToken } from './text.js';
+
+/**
+ * Turns what the user typed into what retrieval needs:
+ * - region names in any grammatical case become a region filter (reported back so the client can remove it) and
+ *   are removed from the text used for retrieval ("телемедицина в Тверской области" → "телемедицина");
+ * - abbreviations are matched with their expansions and vice versa (ЦОД ↔ центр обработки данных);
+ * - the query becomes weighted "concepts" used both to query lunr and to judge how much of the question a
+ *   passage covers (the keyword side of relevance).
+ */
+
+/** One thing the query asks about; satisfied when any alternative is (mostly) present in a passage. */
+export interface Concept {
+  /** What the user wrote, for explanations. */
+  label: string;
+  /** Share of the question this concept carries (inverse document frequency of its rarest form). */
+  weight: number;
+  /** Term sets that each express the concept: the word itself, or an abbreviation's expansion. */
+  alternatives: string[][];
+}
+
+export interface QueryExpansion {
+  /** What was in the query. */
+  from: string;
+  /** What it was expanded to. */
+  to: string;
+}
+
+export interface QueryPlan {
+  /** The text the user sent. */
+  original: string;
+  /** The text retrieval uses (region mentions removed, unless that would leave nothing). */
+  text: string;
+  regions: RegionMention[];
+  expansions: QueryExpansion[];
+  concepts: Concept[];
+  /** Terms sent to lunr, with boosts (expansions weigh less than what the user wrote). */
+  keywordTerms: { term: string; boost: number }[];
+  /** Every term whose occurrence in a passage counts as a match, for highlighting. */
+  matchTerms: Set<string>;
+}
+
+export interface UnderstandOptions {
+  /** Detect region names and turn them into a filter. Default true. */
+  detectRegions?: boolean;
+}
+
+/** Boost of terms added by abbreviation expansion, relative to the user's own words. */
+const EXPANSION_BOOST = 0.6;
+/** Boost of same-root terms (another stem of the same word family). */
+const SAME_ROOT_BOOST = 0.8;
+
+/**
+ * Words that frame a question rather than name its topic ("Как регионы развивают телемедицину?" is about
+ * телемедицина). They still match, but carry a fraction of their idf in coverage, so a rare framing verb
+ * ("развивают" where the texts say "развитие") cannot outweigh the topic.
+ */
+const FRAMING_WORDS = [
+  'регион', 'регионы', 'регионов', 'региональный', 'субъект', 'субъекты', 'область', 'области', 'край', 'республика',
+  'делать', 'делают', 'сделать', 'развивать', 'развивают', 'развивается', 'внедрять', 'внедряют', 'внедряется',
+  'использовать', 'используют', 'используется', 'используются', 'применять', 'применяют', 'применяется',
+  'организовать', 'организуют', 'организована', 'организован', 'обеспечивать', 'обеспечивают', 'реализовать',
+  'реализуют', 'реализуется', 'планировать', 'планируют', 'планируется', 'предусматривать', 'предусмотрено',
+  'предусматривают', 'существует', 'существуют', 'работать', 'работают', 'решать', 'решают', 'опыт', 'пример',
+  'примеры', 'практика', 'практики', 'какой', 'какие', 'каким', 'каких', 'как', 'что', 'где', 'зачем', 'почему',
+  'ли', 'есть', 'сказано', 'говорится', 'написано', 'стратегия', 'стратегии', 'стратегиях',
+];
+/** Share of its idf a framing word keeps. */
+const FRAMING_WEIGHT = 0.25;
+let framingTerms: Set<string> | undefined;
+function isFramingTerm(term: string): boolean {
+  framingTerms ??= new Set(FRAMING_WORDS.flatMap((w) => uniqueTerms(w)));
+  return framingTerms.has(term);
+}
+
+export function understandQuery(index: SearchIndex, query: string, options: UnderstandOptions = {}): QueryPlan {
+  const original = query.trim();
+  const regions = options.detectRegions === false ? [] : index.regionNames.find(original);
+  let text = original;
+  for (const mention of [...regions].sort((a, b) => b.start - a.start)) {
+    text = text.slice(0, mention.start) + ' ' + text.slice(mention.end);
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  // "Тверская область" on its own: the region is the topic, keep the words so retrieval has something to go on.
+  if (uniqueTerms(text).length === 0) text = original;
+
+  const terms = uniqueTerms(text);
+  const concepts: Concept[] = terms.map((term) => ({ label: term, weight: index.idf(term), alternatives: [[term]] }));
+  const keywordTerms = new Map<string, number>(terms.map((t) => [t, 1]));
+  const expansions: QueryExpansion[] = [];
+  const addTerm = (term: string, boost: number) => keywordTerms.set(term, Math.max(keywordTerms.get(term) ?? 0, boost));
+
+  // Same-root words the stemmer keeps apart (телемедицина ↔ телемедицинских) stand for the same concept.
+  for (const concept of concepts) {
+    const term = concept.alternatives[0]![0]!;
+    for (const related of index.sameRootTerms(term)) {
+      concept.alternatives.push([related]);
+      addTerm(related, SAME_ROOT_BOOST);
+    }
+    // Weigh the concept by the forms the corpus uses: a word the corpus only has in another form is not "unseen".
+    const known = concept.alternatives.map((alt) => alt[0]!).filter((t) => index.hasTerm(t));
+    if (known.length > 0) concept.weight = Math.max(...known.map((t) => index.idf(t)));
+    // Framing words weigh little, unless the query is nothing but framing ("стратегия развития").
+    if (isFramingTerm(term) && !terms.every(isFramingTerm)) concept.weight *= FRAMING_WEIGHT;
+  }
+
+  const tokens = termTokens(text);
+  const termSet = new Set(terms);
+  for (const entry of index.abbreviations) {
+    // Abbreviation → expansion. Short abbreviations only in capitals: "ИТ", "ПО" are also ordinary words.
+    const written = tokens.find((t) => t.text.toUpperCase() === entry.abbreviation && (t.text === entry.abbreviation || t.text.length >= 3));
+    const writtenAsPhrase = entry.abbreviationTerms.length > 1 && entry.abbreviationTerms.every((t) => termSet.has(t));
+    if (written || writtenAsPhrase) {
+      expansions.push({ from: entry.abbreviation, to: entry.expansion });
+      for (const t of entry.expansionTerms) addTerm(t, EXPANSION_BOOST);
+      const concept = concepts.find((c) => entry.abbreviationTerms.length === 1 && c.alternatives[0]![0] === entry.abbreviationTerms[0]);
+      if (concept) {
+        concept.alternatives.push(entry.expansionTerms);
+        concept.weight = Math.max(concept.weight, ...entry.expansionTerms.map((t) => index.idf(t)));
+      } else {
+        // A stop-word abbreviation ("ПО") has no concept of its own yet.
+        concepts.push({ label: entry.abbreviation, weight: Math.max(...entry.expansionTerms.map((t) => index.idf(t))), alternatives: [entry.expansionTerms] });
+      }
+      continue;
+    }
+    // Expansion → abbreviation: every content word of the expansion is in the query.
+    if (entry.abbreviationTerms.length > 0 && entry.expansionTerms.every((t) => termSet.has(t))) {
+      expansions.push({ from: entry.expansion, to: entry.abbreviation });
+      for (const t of entry.abbreviationTerms) addTerm(t, 1);
+      for (const concept of concepts) {
+        if (entry.expansionTerms.includes(concept.alternatives[0]![0]!)) concept.alternatives.push(entry.abbreviationTerms);
+      }
+    }
+  }
+
+  const matchTerms = new Set<string>();
+  for (const c of concepts) for (const alt of c.alternatives) for (const t of alt) matchTerms.add(t);
+  return {
+    original,
+    text,
+    regions,
+    expansions,
+    concepts,
+    keywordTerms: [...keywordTerms].map(([term, boost]) => ({ term, boost })),
+    matchTerms,
+  };
+}
+
+/**
+ * How much of the question a passage covers: the idf-weighted share of concepts present among `matched` terms.
+ * An alternative of several terms (an expansion) counts when all its terms are present (three quarters for
+ * expansions longer than three words).
+ */
+export function conceptCoverage(plan: QueryPlan, matched: ReadonlySet<string>): number {
+  let total = 0;
+  let covered = 0;
+  for (const concept of plan.concepts) {
+    total += concept.weight;
+    const present = concept.alternatives.some((alt) => {
+      const hits = alt.filter((t) => matched.has(t)).length;
+      return alt.length <= 3 ? hits === alt.length : hits >= Math.ceil(alt.length * 0.75);
+    });
+    if (present) covered += concept.weight;
+  }
+  return total > 0 ? covered / total : 0;
+}
+
+/** Query terms among the given tokens (e.g. a passage's tokens within one sentence). */
+export function matchedTermsIn(plan: QueryPlan, tokens: Iterable<TermToken>): Set<string> {
+  const found = new Set<string>();
+  for (const token of tokens) for (const t of token.terms) if (plan.matchTerms.has(t)) found.add(t);
+  return found;
+}
+

@@ -1,0 +1,158 @@
+import type { Sector } from '../../indexer/types.js';
+import { DEFAULT_FUSION, fuseScores, type FusionOptions } from './methods/search-hybrid.js';
+import { searchKeyword } from './methods/search-keyword.js';
+import { embedQuery, searchSemantic } from './methods/search-semantic.js';
+import { conceptCoverage, type QueryPlan } from './query-understanding.js';
+import type { SearchIndex } from './search-index.js';
+
+/**
+ * Candidate retrieval shared by search, grouping and ask: runs the legs the mode asks for, scores every candidate
+ * (fused score for ranking, relevance for "did this region answer at all"), best first.
+ */
+
+export const SEARCH_MODES = ['hybrid', 'keyword', 'semantic'] as const;
+export type SearchMode = (typeof SEARCH_MODES)[number];
+
+export interface SearchFilter {
+  /** Only these regions (ids). Undefined = all. */
+  regionIds?: ReadonlySet<string>;
+  /** Only these sectors. Undefined = all. */
+  sectors?: ReadonlySet<Sector>;
+}
+
+export interface RetrievalOptions extends FusionOptions {
+  mode: SearchMode;
+  /** Candidates taken from each leg overall. Default 100. */
+  pool: number;
+  /** Extra candidates per region from each leg, so every region is represented when grouping. Default 0 (off). */
+  perRegionPool: number;
+  /**
+   * A passage is relevant when its relevance reaches this (0..1). Default 0.5: for keyword evidence, half of the
+   * question's weight (idf-weighted words) is in the passage.
+   */
+  minRelevance: number;
+  /**
+   * How much semantic evidence adds to keyword coverage in `relevance = min(1, coverage + semanticBonus · semantic)`.
+   * Default 0.25: a close vector match can carry a passage that covers part of the question over the threshold, but
+   * never one that shares nothing with it. Measured on the offline embedder: unrelated questions ("футбольный
+   * чемпионат мира") reach z ≈ 7 against the corpus, as high as real ones, so vectors alone cannot say "nothing
+   * found".
+   */
+  semanticBonus: number;
+  /**
+   * Semantic evidence maps the cosine's z-score against the query's similarity to passages in general onto 0..1:
+   * z ≤ semanticZ[0] → 0, z ≥ semanticZ[1] → 1. Default [3, 6]: the best of ~1000 unrelated passages sits near z≈3.
+   */
+  semanticZ: [number, number];
+}
+
+export const DEFAULT_RETRIEVAL: RetrievalOptions = {
+  ...DEFAULT_FUSION,
+  mode: 'hybrid',
+  pool: 100,
+  perRegionPool: 0,
+  minRelevance: 0.5,
+  semanticZ: [3, 6],
+  semanticBonus: 0.25,
+};
+
+export interface Candidate {
+  label: number;
+  /** Ranking score in 0..1, comparable within one response. */
+  score: number;
+  bm25: number;
+  similarity: number;
+  /** Share of the question (idf-weighted concepts) found in the passage, 0..1. */
+  coverage: number;
+  /** Semantic evidence, 0..1 (see `semanticZ`). */
+  semantic: number;
+  /** min(1, coverage + semanticBonus · semantic), 0..1. */
+  relevance: number;
+  relevant: boolean;
+}
+
+export interface Retrieval {
+  candidates: Candidate[];
+  /** The query vector, when the semantic leg ran (reused by ask). */
+  vector?: Float32Array;
+}
+
+export function passageFilter(index: SearchIndex, filter: SearchFilter): ((label: number) => boolean) | undefined {
+  const { regionIds, sectors } = filter;
+  if (!regionIds && !sectors) return undefined;
+  return (label) => {
+    const p = index.passages[label]!;
+    return (!regionIds || regionIds.has(p.regionId)) && (!sectors || sectors.has(p.sector));
+  };
+}
+
+export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: SearchFilter, options: RetrievalOptions = DEFAULT_RETRIEVAL): Promise<Retrieval> {
+  const accept = passageFilter(index, filter);
+  const useKeyword = options.mode !== 'semantic';
+  const useSemantic = options.mode !== 'keyword';
+  const regionIds = options.perRegionPool > 0 ? [...(filter.regionIds ?? index.regions.map((r) => r.regionId))] : [];
+
+  // The keyword query always runs: besides ranking (when the mode uses it) it tells how much of the question
+  // each passage covers, which decides relevance in every mode.
+  const keywordHits = searchKeyword(index, plan, accept);
+  const keywordByLabel = new Map(keywordHits.map((h) => [h.label, h]));
+  const pool = new Set<number>();
+  if (useKeyword) {
+    const perRegion = new Map<string, number>();
+    for (const [rank, hit] of keywordHits.entries()) {
+      const region = index.passages[hit.label]!.regionId;
+      const seen = perRegion.get(region) ?? 0;
+      perRegion.set(region, seen + 1);
+      if (rank < options.pool || seen < options.perRegionPool) pool.add(hit.label);
+    }
+  }
+  let vector: Float32Array | undefined;
+  if (useSemantic) {
+    vector = await embedQuery(index, plan.text);
+    // Grouping needs candidates from every region: take a wider global neighbourhood first, then ask hnswlib
+    // (with a region filter) only for regions that neighbourhood left short.
+    const k = regionIds.length > 0 ? Math.max(options.pool, options.perRegionPool * regionIds.length) : options.pool;
+    const perRegion = new Map<string, number>();
+    for (const hit of searchSemantic(index, vector, k, accept)) {
+      pool.add(hit.label);
+      const region = index.passages[hit.label]!.regionId;
+      perRegion.set(region, (perRegion.get(region) ?? 0) + 1);
+    }
+    for (const regionId of regionIds) {
+      if ((perRegion.get(regionId) ?? 0) >= options.perRegionPool) continue;
+      const inRegion = (label: number) => index.passages[label]!.regionId === regionId && (!accept || accept(label));
+      for (const hit of searchSemantic(index, vector, options.perRegionPool, inRegion)) pool.add(hit.label);
+    }
+  }
+
+  const baseline = vector ? index.semanticBaseline(vector) : undefined;
+  const [zLow, zHigh] = options.semanticZ;
+  const candidates: Candidate[] = [...pool].map((label) => {
+    const hit = keywordByLabel.get(label);
+    const bm25 = useKeyword && hit ? hit.bm25 : 0;
+    const similarity = vector ? index.cosine(vector, label) : 0;
+    const coverage = hit ? conceptCoverage(plan, hit.matched) : 0;
+    const z = baseline ? (similarity - baseline.mean) / baseline.std : 0;
+    const semantic = baseline ? clamp01((z - zLow) / Math.max(1e-9, zHigh - zLow)) : 0;
+    const relevance = Math.min(1, coverage + options.semanticBonus * semantic);
+    return { label, score: 0, bm25, similarity, coverage, semantic, relevance, relevant: relevance >= options.minRelevance };
+  });
+
+  let scores: number[];
+  if (options.mode === 'hybrid') scores = fuseScores(candidates, options);
+  else if (options.mode === 'keyword') {
+    const max = Math.max(0, ...candidates.map((c) => c.bm25));
+    scores = candidates.map((c) => (max > 0 ? c.bm25 / max : 0));
+  } else scores = candidates.map((c) => clamp01(c.similarity));
+  candidates.forEach((c, i) => (c.score = round(scores[i]!)));
+  candidates.sort((a, b) => b.score - a.score || b.relevance - a.relevance || a.label - b.label);
+  return vector ? { candidates, vector } : { candidates };
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}

@@ -1,0 +1,209 @@
+import type { LoadedIndex } from '../../indexer/index/load.js';
+import type { IndexedDocument } from '../../indexer/index/schemas.js';
+import { SECTORS, type Passage, type Sector } from '../../indexer/types.js';
+import { abbreviationsFromLexicon, type AbbreviationEntry } from './abbreviations.js';
+import { RegionNameMatcher } from './region-names.js';
+import { termTokens, type TermToken } from './text.js';
+
+/**
+ * Everything the search methods need from one loaded index, with the derived lookups computed once at load:
+ * unit vectors by label, regions and their documents, passages in document order, term statistics.
+ * A new index (hot reload) means a new SearchIndex; requests in flight keep the one they started with.
+ */
+
+export interface EmbedderSummary {
+  id: string;
+  kind: 'offline' | 'transformers';
+  description: string;
+}
+
+export interface RegionSummary {
+  regionId: string;
+  region: string;
+  documents: IndexedDocument[];
+  passages: number;
+  sectors: Record<Sector, number>;
+}
+
+/** How many passages the semantic baseline samples (see `semanticBaseline`). */
+const BASELINE_SAMPLE = 256;
+
+export class SearchIndex {
+  readonly passages: readonly Passage[];
+  /** Unit vectors by label, read back from hnsw once: exact cosine for any candidate costs one dot product. */
+  readonly vectors: readonly Float32Array[];
+  readonly regions: readonly RegionSummary[];
+  readonly embedder: EmbedderSummary;
+  readonly regionNames: RegionNameMatcher;
+  readonly abbreviations: readonly AbbreviationEntry[];
+  /** Labels of each document's passages in reading order. */
+  private readonly documentLabels = new Map<string, number[]>();
+  private readonly positionInDocument: Int32Array;
+  private readonly regionLookup = new Map<string, RegionSummary>();
+  private readonly baselineLabels: number[];
+  private readonly idfCache = new Map<string, number>();
+  /** Tokens of each passage with their keyword terms, computed on first use (highlighting, answer sentences). */
+  private readonly tokenCache: (TermToken[] | undefined)[] = [];
+  /** Every keyword term of the index, sorted (for same-root lookups). */
+  private readonly vocabulary: string[];
+
+  constructor(readonly loaded: LoadedIndex) {
+    this.passages = loaded.passages;
+    this.vectors = loaded.passages.map((_, label) => Float32Array.from(loaded.vectors.getPoint(label)));
+    const { id, kind, description } = loaded.manifest.embedder;
+    this.embedder = { id, kind, description };
+
+    const regions = new Map<string, RegionSummary>();
+    for (const doc of loaded.manifest.documents) {
+      let region = regions.get(doc.regionId);
+      if (!region) {
+        region = { regionId: doc.regionId, region: doc.region, documents: [], passages: 0, sectors: emptySectorCounts() };
+        regions.set(doc.regionId, region);
+      }
+      region.documents.push(doc);
+    }
+    this.passages.forEach((p, label) => {
+      const region = regions.get(p.regionId);
+      if (region) {
+        region.passages++;
+        region.sectors[p.sector]++;
+      }
+      let labels = this.documentLabels.get(p.documentId);
+      if (!labels) this.documentLabels.set(p.documentId, (labels = []));
+      labels.push(label);
+    });
+    this.positionInDocument = new Int32Array(this.passages.length);
+    for (const labels of this.documentLabels.values()) {
+      labels.sort((a, b) => this.passages[a]!.ordinal - this.passages[b]!.ordinal);
+      labels.forEach((label, i) => (this.positionInDocument[label] = i));
+    }
+    this.regions = [...regions.values()].sort((a, b) => a.region.localeCompare(b.region, 'ru'));
+    for (const r of this.regions) {
+      this.regionLookup.set(r.regionId.toLowerCase(), r);
+      this.regionLookup.set(normaliseName(r.region), r);
+    }
+    this.regionNames = new RegionNameMatcher(this.regions);
+    this.abbreviations = abbreviationsFromLexicon(loaded.lexicon);
+    this.vocabulary = Object.keys(this.invertedIndex()).sort();
+
+    // A fixed, evenly spread sample: deterministic, so the same query always gets the same relevance.
+    const step = Math.max(1, Math.floor(this.passages.length / BASELINE_SAMPLE));
+    this.baselineLabels = [];
+    for (let label = 0; label < this.passages.length; label += step) this.baselineLabels.push(label);
+  }
+
+  get size(): number {
+    return this.passages.length;
+  }
+
+  /** A region by id or Russian name (any letter case). */
+  findRegion(idOrName: string): RegionSummary | undefined {
+    return this.regionLookup.get(idOrName.toLowerCase()) ?? this.regionLookup.get(normaliseName(idOrName));
+  }
+
+  labelOf(passageId: string): number | undefined {
+    return this.loaded.passageIndexById.get(passageId);
+  }
+
+  /** Labels of the passages around `label` in its document: up to `before` preceding and `after` following. */
+  neighbours(label: number, before: number, after: number): { previous: number[]; next: number[] } {
+    const labels = this.documentLabels.get(this.passages[label]!.documentId) ?? [];
+    const at = this.positionInDocument[label]!;
+    return { previous: labels.slice(Math.max(0, at - before), at), next: labels.slice(at + 1, at + 1 + after) };
+  }
+
+  /** The passage's tokens with character offsets and keyword terms (cached: passages never change). */
+  tokensOf(label: number): readonly TermToken[] {
+    let tokens = this.tokenCache[label];
+    if (!tokens) this.tokenCache[label] = tokens = termTokens(this.passages[label]!.text);
+    return tokens;
+  }
+
+  cosine(query: Float32Array, label: number): number {
+    const v = this.vectors[label]!;
+    let dot = 0;
+    for (let i = 0; i < v.length; i++) dot += v[i]! * query[i]!;
+    return dot;
+  }
+
+  /**
+   * Mean and spread of the query's similarity to passages in general. A passage is semantically relevant when it
+   * stands far above that baseline (a z-score), which works whatever scale the embedder's cosines live on.
+   */
+  semanticBaseline(query: Float32Array): { mean: number; std: number } {
+    let sum = 0;
+    let sumSq = 0;
+    for (const label of this.baselineLabels) {
+      const s = this.cosine(query, label);
+      sum += s;
+      sumSq += s * s;
+    }
+    const n = Math.max(1, this.baselineLabels.length);
+    const mean = sum / n;
+    return { mean, std: Math.sqrt(Math.max(1e-12, sumSq / n - mean * mean)) };
+  }
+
+  /**
+   * Index terms of the same root as `term`: Snowball leaves "телемедицина" and "телемедицинских" with different
+   * stems (телемедицин / телемедицинск). Accepts terms extending a long stem by a short suffix, or long terms the
+   * stem extends. Stems under 7 letters are left alone ("школ" must not reach "школьник" this way).
+   */
+  sameRootTerms(term: string, minStem = 7, maxSuffix = 4): string[] {
+    const found: string[] = [];
+    if (term.length >= minStem) {
+      // Terms starting with `term`: a contiguous run in the sorted vocabulary.
+      let lo = 0;
+      let hi = this.vocabulary.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.vocabulary[mid]! < term) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.vocabulary.length && this.vocabulary[i]!.startsWith(term); i++) {
+        const v = this.vocabulary[i]!;
+        if (v !== term && v.length - term.length <= maxSuffix) found.push(v);
+      }
+    }
+    for (let len = Math.max(minStem, term.length - maxSuffix); len < term.length; len++) {
+      const prefix = term.slice(0, len);
+      if (Object.hasOwn(this.invertedIndex(), prefix)) found.push(prefix);
+    }
+    return found;
+  }
+
+  hasTerm(term: string): boolean {
+    return Object.hasOwn(this.invertedIndex(), term);
+  }
+
+  private invertedIndex(): Record<string, Record<string, Record<string, unknown>>> {
+    return (this.loaded.keyword as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>>> }).invertedIndex;
+  }
+
+  /** BM25-style inverse document frequency of a keyword term; unseen terms get the maximum. */
+  idf(term: string): number {
+    const cached = this.idfCache.get(term);
+    if (cached !== undefined) return cached;
+    const inverted = this.invertedIndex();
+    // Own properties only: a query word like "constructor" must not reach Object.prototype.
+    const posting = Object.hasOwn(inverted, term) ? inverted[term] : undefined;
+    const refs = new Set<string>();
+    if (posting) {
+      for (const [field, docs] of Object.entries(posting)) {
+        if (field !== '_index') for (const ref of Object.keys(docs)) refs.add(ref);
+      }
+    }
+    const n = this.passages.length;
+    const df = refs.size;
+    const idf = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+    this.idfCache.set(term, idf);
+    return idf;
+  }
+}
+
+function emptySectorCounts(): Record<Sector, number> {
+  return Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
+}
+
+function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}

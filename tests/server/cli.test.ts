@@ -1,0 +1,102 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../indexer/index/build.js';
+import { EXTRA_DOCUMENT, FIXTURES, prepareCorpus, ROOT, type SearchResponse } from './helpers.js';
+
+/** The command-line entry points as users run them: `npm run search` and `npm start`. */
+
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+let workDir: string;
+let indexDir: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), 'server-cli-test-'));
+  const corpusDir = await prepareCorpus(workDir);
+  indexDir = path.join(workDir, 'index');
+  await buildIndex({ corpusDir, outDir: indexDir, cacheDir: path.join(workDir, 'cache'), embedder: 'offline' });
+});
+
+afterAll(async () => {
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+function searchCli(...args: string[]) {
+  return spawnSync(TSX, [path.join(ROOT, 'server/search-cli.ts'), ...args, '--index-dir', indexDir], { cwd: ROOT, encoding: 'utf8' });
+}
+
+describe('npm run search', () => {
+  it('prints the API response with --json', () => {
+    const run = searchCli('телемедицина в Тверской области', '--json', '--k', '3');
+    expect(run.status).toBe(0);
+    const body = JSON.parse(run.stdout) as SearchResponse;
+    expect(body.results).toHaveLength(3);
+    expect(body.results.every((r) => r.regionId === 'tver')).toBe(true);
+    expect(body.appliedFilters.regions[0]).toMatchObject({ regionId: 'tver', source: 'query' });
+    expect(body.embedder.kind).toBe('offline');
+  });
+
+  it('prints readable results with citations, grouped with the regions that have nothing', () => {
+    const run = searchCli('дирижабли', '--group', '--k', '1');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Псковская область');
+    expect(run.stdout).toContain('Дирижабли санитарной авиации');
+    expect(run.stdout).toContain('«Стратегия в области цифровой трансформации');
+    expect(run.stdout).toContain('Тверская область — nothing relevant found');
+  });
+
+  it('exits 2 naming the bad option, 1 when there is no index', () => {
+    const empty = searchCli('');
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('query: must not be empty');
+    const k = searchCli('школы', '--k', '0');
+    expect(k.status).toBe(2);
+    expect(k.stderr).toContain('--k');
+    const region = searchCli('школы', '--region', 'atlantis');
+    expect(region.status).toBe(2);
+    expect(region.stderr).toContain('unknown region "atlantis"');
+    const noIndex = spawnSync(TSX, [path.join(ROOT, 'server/search-cli.ts'), 'школы', '--index-dir', path.join(workDir, 'nothing')], { cwd: ROOT, encoding: 'utf8' });
+    expect(noIndex.status).toBe(1);
+    expect(noIndex.stderr).toContain('npm run index');
+  });
+});
+
+describe('npm start', () => {
+  it('builds the index when there is none, serves, and shuts down on SIGTERM', async () => {
+    // A fresh folder with a one-document corpus and no index: the server must build it first.
+    const dir = path.join(workDir, 'start');
+    const corpusDir = path.join(dir, 'corpus');
+    await mkdir(corpusDir, { recursive: true });
+    await cp(path.join(FIXTURES, EXTRA_DOCUMENT.file), path.join(corpusDir, EXTRA_DOCUMENT.file));
+    await writeFile(path.join(corpusDir, 'manifest.json'), JSON.stringify({ documents: [EXTRA_DOCUMENT] }));
+
+    const child = spawn(TSX, [path.join(ROOT, 'server/cli.ts'), '--port', '0', '--corpus-dir', corpusDir, '--index-dir', path.join(dir, 'index')], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+    });
+    expect(output).toContain('no index yet');
+
+    const health = (await (await fetch(`${url}/health`)).json()) as { index: { documents: number; passages: number } };
+    expect(health.index.documents).toBe(1);
+    expect(health.index.passages).toBeGreaterThan(0);
+    // Structured logs: JSON lines from pino.
+    const firstLine = output.split('\n').find((l) => l.startsWith('{'))!;
+    expect(JSON.parse(firstLine)).toHaveProperty('level');
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});

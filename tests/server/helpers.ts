@@ -1,0 +1,116 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildIndex } from '../../indexer/index/build.js';
+import { loadIndex } from '../../indexer/index/load.js';
+import { buildApp } from '../../server/app.js';
+
+/**
+ * Test bench for the server: a real index built (offline embedder) from the bundled corpus plus one extra test
+ * document (a sixth region, «Псковская область», with words no other region uses), served by the real app on a
+ * random loopback port.
+ */
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+
+export const EXTRA_DOCUMENT = {
+  file: 'pskov.txt',
+  region: 'Псковская область',
+  region_en: 'Pskov Oblast',
+  title: 'Стратегия в области цифровой трансформации отраслей экономики, социальной сферы и государственного управления Псковской области',
+  period: '2022-2024',
+  text_form: 'layout',
+} as const;
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface TestServer {
+  app: FastifyInstance;
+  baseUrl: string;
+  workDir: string;
+  indexDir: string;
+  close(): Promise<void>;
+}
+
+/** Copies the bundled corpus and the extra document into `dir/corpus`. */
+export async function prepareCorpus(dir: string): Promise<string> {
+  const corpusDir = path.join(dir, 'corpus');
+  await cp(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+  await cp(path.join(FIXTURES, EXTRA_DOCUMENT.file), path.join(corpusDir, EXTRA_DOCUMENT.file));
+  const manifest = JSON.parse(await readFile(path.join(corpusDir, 'manifest.json'), 'utf8')) as { documents: unknown[] };
+  manifest.documents.push(EXTRA_DOCUMENT);
+  await writeFile(path.join(corpusDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return corpusDir;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const workDir = await mkdtemp(path.join(tmpdir(), 'server-test-'));
+  const corpusDir = await prepareCorpus(workDir);
+  const indexDir = path.join(workDir, 'index');
+  await buildIndex({ corpusDir, outDir: indexDir, cacheDir: path.join(workDir, 'cache'), embedder: 'offline' });
+  const index = await loadIndex(indexDir);
+  const app = await buildApp({
+    index,
+    config: {
+      indexDir,
+      adminToken: ADMIN_TOKEN,
+      rateLimitMax: 100_000,
+      logLevel: 'silent',
+      webDirs: [path.join(ROOT, 'web/dist'), path.join(ROOT, 'web/public')],
+    },
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    workDir,
+    indexDir,
+    close: async () => {
+      await app.close();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface JsonResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function getJson<T = unknown>(baseUrl: string, pathAndQuery: string): Promise<JsonResponse<T>> {
+  const res = await fetch(baseUrl + pathAndQuery);
+  return { status: res.status, headers: res.headers, body: (await res.json()) as T };
+}
+
+export async function postJson<T = unknown>(baseUrl: string, pathName: string, body: unknown, rawBody?: string): Promise<JsonResponse<T>> {
+  const res = await fetch(baseUrl + pathName, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: rawBody ?? JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as T };
+}
+
+export function q(params: Record<string, string | number | boolean | string[]>): string {
+  const usp = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (Array.isArray(value)) value.forEach((v) => usp.append(key, v));
+    else usp.set(key, String(value));
+  }
+  return usp.toString();
+}
+
+export type { AskResponse } from '../../server/search/methods/ask.js';
+export type { SearchResponse } from '../../server/search/methods/search.js';
+export type { SimilarResponse } from '../../server/search/methods/similar.js';
+export type { PassageResult } from '../../server/search/results.js';
+export interface ErrorBody {
+  error: string;
+  message: string;
+  field?: string;
+}

@@ -1,0 +1,73 @@
+/** Region and sector checkboxes. They reflect the view state and report changes; they never fetch by themselves. */
+import type { Sector } from '../../../indexer/types.js';
+import type { RegionInfo } from '../api/types.js';
+import { byId, h, replaceChildren } from '../ui/dom.js';
+import { countLabel, FRAGMENT_FORMS, sectorLabel } from '../ui/format.js';
+
+export interface FilterValues {
+  regions: string[];
+  sectors: Sector[];
+}
+
+export class FiltersView {
+  private readonly regionBox = byId('region-options');
+  private readonly sectorBox = byId('sector-options');
+  private readonly clearButton = byId<HTMLButtonElement>('clear-filters');
+  private readonly countBadge = byId('filter-count');
+
+  constructor(private readonly onChange: (values: FilterValues) => void) {
+    this.clearButton.addEventListener('click', () => this.onChange({ regions: [], sectors: [] }));
+    for (const box of [this.regionBox, this.sectorBox]) {
+      box.addEventListener('change', () => this.onChange(this.read()));
+    }
+  }
+
+  renderOptions(regions: readonly RegionInfo[], sectors: readonly Sector[]): void {
+    replaceChildren(
+      this.regionBox,
+      regions.map((r) =>
+        h(
+          'label',
+          { class: 'check' },
+          h('input', { attrs: { type: 'checkbox', name: 'region', value: r.regionId } }),
+          h('span', null, r.region, r.passages > 0 && h('small', { class: 'muted' }, countLabel(r.passages, FRAGMENT_FORMS))),
+        ),
+      ),
+    );
+    replaceChildren(
+      this.sectorBox,
+      sectors.map((s) =>
+        h(
+          'label',
+          { class: 'check' },
+          h('input', { attrs: { type: 'checkbox', name: 'sector', value: s } }),
+          h('span', { class: `sector-dot sector-${s}`, attrs: { 'aria-hidden': 'true' } }),
+          h('span', null, sectorLabel(s)),
+        ),
+      ),
+    );
+  }
+
+  showLoadError(message: string): void {
+    replaceChildren(this.regionBox, h('p', { class: 'error-text' }, `Список регионов не загрузился: ${message}`));
+  }
+
+  /** Shows `values` in the checkboxes. */
+  set(values: FilterValues): void {
+    for (const input of this.regionBox.querySelectorAll<HTMLInputElement>('input[name=region]')) {
+      input.checked = values.regions.includes(input.value);
+    }
+    for (const input of this.sectorBox.querySelectorAll<HTMLInputElement>('input[name=sector]')) {
+      input.checked = (values.sectors as string[]).includes(input.value);
+    }
+    const n = values.regions.length + values.sectors.length;
+    this.countBadge.textContent = n > 0 ? `(${n})` : '';
+    this.clearButton.disabled = n === 0;
+  }
+
+  private read(): FilterValues {
+    const checked = (box: HTMLElement, name: string): string[] =>
+      [...box.querySelectorAll<HTMLInputElement>(`input[name=${name}]:checked`)].map((i) => i.value);
+    return { regions: checked(this.regionBox, 'region'), sectors: checked(this.sectorBox, 'sector') as Sector[] };
+  }
+}
