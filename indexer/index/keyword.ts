@@ -13,9 +13,8 @@ stemmerSupport(lunr);
 russian(lunr);
 multi(lunr);
 
-/** Folds «ё» into «е»: the corpus spells both, users mostly type «е». */
-const foldYo: lunr.PipelineFunction = (token) => token.update((s) => s.replace(/ё/g, 'е'));
-lunr.Pipeline.registerFunction(foldYo, 'foldYo');
+/** Folds «ё» into «е» (one character for one, so match positions stay valid): the corpus spells both. */
+const foldYo = (text: string): string => text.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
 
 // lunr's type definitions do not know the language plugins; this is the part we use.
 type LunrWithLanguages = typeof lunr & { multiLanguage(...langs: string[]): lunr.Builder.Plugin };
@@ -27,13 +26,11 @@ export const KEYWORD_FIELDS = { text: 1, section: 2 } as const;
 export function buildKeywordIndex(passages: readonly Passage[]): lunr.Index {
   return lunr(function () {
     this.use(languagePlugin);
-    this.pipeline.before(this.pipeline._stack[0]!, foldYo);
-    this.searchPipeline.before(this.searchPipeline._stack[0]!, foldYo);
     this.ref('ref');
     this.field('text', { boost: KEYWORD_FIELDS.text });
     this.field('section', { boost: KEYWORD_FIELDS.section });
     this.metadataWhitelist = ['position'];
-    passages.forEach((p, i) => this.add({ ref: String(i), text: p.text, section: p.section.path }));
+    passages.forEach((p, i) => this.add({ ref: String(i), text: foldYo(p.text), section: foldYo(p.section.path) }));
   });
 }
 
@@ -48,7 +45,6 @@ export function loadKeywordIndex(serialised: object): lunr.Index {
 const termPipeline: lunr.Pipeline = (() => {
   const builder = new lunr.Builder();
   languagePlugin.call(builder, builder);
-  builder.pipeline.before(builder.pipeline._stack[0]!, foldYo);
   return builder.pipeline;
 })();
 
@@ -57,6 +53,6 @@ const termPipeline: lunr.Pipeline = (() => {
  * `index.query(q => q.term(term, { usePipeline: false }))`.
  */
 export function keywordTerms(text: string): string[] {
-  const tokens = lunr.tokenizer(text.toLowerCase());
+  const tokens = lunr.tokenizer(foldYo(text).toLowerCase());
   return termPipeline.run(tokens).map((t) => t.toString()).filter((t) => t.length > 0);
 }
