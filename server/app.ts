@@ -39,11 +39,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: config.bodyLimit,
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
-    maxParamLength: 200,
     // Long queries must reach validation (and get a 400 naming `q`) instead of Node's bare 431: 5 000 Cyrillic
     // characters are 30 kB once percent-encoded.
     http: { maxHeaderSize: 64 * 1024 },
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 
   // The API speaks JSON only: other bodies get 415 instead of being parsed as text.

@@ -28,10 +28,12 @@ export class BenchContext {
     readonly log: (message: string) => void,
   ) {}
 
-  /** Why the random-e5small-shape rows are skipped, if they are. */
-  get e5Missing(): string | undefined {
+  /** Why the random-e5small-shape rows are skipped, if they are (model absent, or `--quick`: embedding takes minutes). */
+  get e5Skipped(): string | undefined {
     const found = e5ShapeModelsDir();
-    return 'missing' in found ? found.missing : undefined;
+    if ('missing' in found) return `random-e5small-shape not found (${found.missing}); transformers rows skipped`;
+    if (this.quick) return 'skipped in --quick (embedding the corpus with a 12-layer model takes minutes)';
+    return undefined;
   }
 
   /** Builds an index of the bundled corpus in a fresh process with a cold cache (or returns the one built). */

@@ -38,12 +38,8 @@ export async function runLoad(options: { url: string; connections: number; durat
       {
         setupRequest: (request) => {
           const next = options.next();
-          return {
-            ...request,
-            method: next.method,
-            path: next.path,
-            ...(next.body !== undefined ? { body: next.body, headers: { 'content-type': 'application/json' } } : { body: '', headers: {} }),
-          };
+          const headers: Record<string, string> = next.body !== undefined ? { 'content-type': 'application/json' } : {};
+          return { ...request, method: next.method, path: next.path, body: next.body ?? '', headers };
         },
       },
     ],

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BENCH_DIR = path.join(REPO_ROOT, 'bench');
 export const CORPUS_DIR = path.join(REPO_ROOT, 'corpus');
-export const EVAL_QUERIES = path.join(REPO_ROOT, 'tests', 'eval', 'queries.json');
 /** Random-weight models shared next to the repository (`../shared/models`); absent on a fresh clone. */
 export const SHARED_MODELS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'models');
 export const E5_SHAPE_MODEL_ID = 'random-e5small-shape';

@@ -19,8 +19,8 @@ export interface BuildResults {
 
 export async function runBuildSection(ctx: BenchContext): Promise<BuildResults> {
   const offline = await coldAndWarm(ctx, 'offline');
-  const missing = ctx.e5Missing;
-  const e5 = missing ? { skipped: `random-e5small-shape not found (${missing}); transformers rows skipped` } : await coldAndWarm(ctx, 'e5');
+  const skipped = ctx.e5Skipped;
+  const e5 = skipped ? { skipped } : await coldAndWarm(ctx, 'e5');
   return { offline, e5 };
 }
 

@@ -2,7 +2,8 @@ import type { SearchMode } from '../../server/search/retrieve.js';
 import type { BenchContext, BenchIndex, IndexKind } from '../lib/context.js';
 import { MODES, openEngine, searchTop } from '../lib/engine.js';
 import type { EvalQuery } from '../../tests/eval/schema.js';
-import { searchUrl, timedGet } from '../lib/http.js';
+import { searchUrl, timedGet, timedPost } from '../lib/http.js';
+import { samplePassageIds } from '../lib/request-mix.js';
 import { startBenchServer } from '../lib/server.js';
 import { summarize, type LatencySummary } from '../lib/stats.js';
 
@@ -20,6 +21,8 @@ export interface LatencyForIndex {
   queryEmbedding: LatencySummary;
   inProcess: Record<SearchMode, LatencySummary>;
   http: Record<SearchMode, LatencySummary>;
+  /** Sequential POST /api/ask over the evaluation questions and GET /api/passages/:id/similar over spread passages. */
+  httpOther: { ask: LatencySummary; similar: LatencySummary };
   server: string;
 }
 
@@ -28,8 +31,8 @@ export type LatencyResults = Partial<Record<IndexKind, LatencyForIndex | { skipp
 export async function runLatencySection(ctx: BenchContext, queries: readonly EvalQuery[]): Promise<LatencyResults> {
   const results: LatencyResults = {};
   results.offline = await measureIndex(ctx, 'offline', await ctx.index('offline'), queries);
-  const missing = ctx.e5Missing;
-  results.e5 = missing ? { skipped: `random-e5small-shape not found (${missing})` } : await measureIndex(ctx, 'e5', await ctx.index('e5'), queries);
+  const skipped = ctx.e5Skipped;
+  results.e5 = skipped ? { skipped } : await measureIndex(ctx, 'e5', await ctx.index('e5'), queries);
   return results;
 }
 
@@ -62,6 +65,7 @@ async function measureIndex(ctx: BenchContext, kind: IndexKind, index: BenchInde
   ctx.log(`latency: ${kind} index, HTTP`);
   const server = await startBenchServer(index);
   const http = {} as Record<SearchMode, LatencySummary>;
+  let httpOther: LatencyForIndex['httpOther'] | undefined;
   try {
     for (const mode of MODES) for (const q of texts) await timedGet(searchUrl(server.url, q, mode));
     for (const mode of MODES) {
@@ -69,6 +73,13 @@ async function measureIndex(ctx: BenchContext, kind: IndexKind, index: BenchInde
       for (let r = 0; r < repetitions.http; r++) for (const q of texts) samples.push(await timedGet(searchUrl(server.url, q, mode)));
       http[mode] = summarize(samples);
     }
+    const askSamples: number[] = [];
+    for (const question of texts) askSamples.push(await timedPost(`${server.url}/api/ask`, { question }));
+    const similarSamples: number[] = [];
+    for (const id of samplePassageIds(engine.passages.map((p) => p.id), 100)) {
+      similarSamples.push(await timedGet(`${server.url}/api/passages/${encodeURIComponent(id)}/similar?k=5&otherRegions=true`));
+    }
+    httpOther = { ask: summarize(askSamples), similar: summarize(similarSamples) };
   } finally {
     await server.stop();
   }
@@ -79,6 +90,7 @@ async function measureIndex(ctx: BenchContext, kind: IndexKind, index: BenchInde
     queryEmbedding: summarize(embeddingSamples),
     inProcess,
     http,
+    httpOther: httpOther!,
     server: server.command,
   };
 }

@@ -91,6 +91,7 @@ function initialsOf(token: Token): string {
 function matchInitials(tokens: Token[], start: number, letters: string): number {
   let position = start;
   let matched = 0;
+  let skippedCoordinate = false;
   while (matched < letters.length) {
     const token = tokens[position];
     if (!token || token.kind !== 'word') return -1;
@@ -99,6 +100,13 @@ function matchInitials(tokens: Token[], start: number, letters: string): number 
       matched += initials.length;
     } else if (matched === 0 || !SKIPPABLE.has(token.norm)) {
       return -1;
+    } else if (token.norm === 'и' && !skippedCoordinate) {
+      // "портал государственных и муниципальных услуг" = ЕПГУ: a coordinated word often has no letter.
+      const next = tokens[position + 1];
+      if (next && next.kind === 'word' && !letters.startsWith(initialsOf(next), matched)) {
+        skippedCoordinate = true;
+        position += 1;
+      }
     }
     position += 1;
   }

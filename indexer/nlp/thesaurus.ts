@@ -48,6 +48,7 @@ export function loadThesaurus(file: string = DEFAULT_THESAURUS_FILE): Thesaurus 
     throw new Error(
       `Cannot read the thesaurus ${file} (${(error as Error).message}). ` +
         'Regenerate it with: npx tsx indexer/nlp/tools/build-thesaurus.ts',
+      { cause: error },
     );
   }
   const thesaurus = parseThesaurus(content);

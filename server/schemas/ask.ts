@@ -5,7 +5,7 @@ import { MAX_QUERY_LENGTH } from './search.js';
 export const askBodySchema = z.object(
   {
     question: z
-      .string({ error: 'is required: the question to answer' })
+      .string({ error: (issue) => (issue.input === undefined ? 'is required: the question to answer' : 'must be one text value') })
       .trim()
       .min(1, 'must not be empty')
       .max(MAX_QUERY_LENGTH, `is too long: at most ${MAX_QUERY_LENGTH} characters`)

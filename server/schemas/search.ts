@@ -10,7 +10,7 @@ export const MAX_K = 100;
 
 export const searchQuerySchema = z.object({
   q: z
-    .string({ error: 'is required: the text to search for' })
+    .string({ error: (issue) => (issue.input === undefined ? 'is required: the text to search for' : 'must be one text value') })
     .trim()
     .min(1, 'must not be empty')
     .max(MAX_QUERY_LENGTH, `is too long: at most ${MAX_QUERY_LENGTH} characters`)

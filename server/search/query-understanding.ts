@@ -77,7 +77,11 @@ function isFramingTerm(term: string): boolean {
 
 export function understandQuery(index: SearchIndex, query: string, options: UnderstandOptions = {}): QueryPlan {
   const original = query.trim();
-  const regions = options.detectRegions === false ? [] : index.regionNames.find(original);
+  const mentions = index.regionNames.find(original);
+  const regions = options.detectRegions === false ? [] : mentions;
+  // With detection off the region words stay in the text but only frame the question: "здравоохранение в
+  // Тверской области" searched in all regions must not count other regions short for lacking "Тверской".
+  const regionTerms = new Set(options.detectRegions === false ? mentions.flatMap((m) => uniqueTerms(m.matchedText)) : []);
   let text = original;
   for (const mention of [...regions].sort((a, b) => b.start - a.start)) {
     text = text.slice(0, mention.start) + ' ' + text.slice(mention.end);
@@ -103,7 +107,11 @@ export function understandQuery(index: SearchIndex, query: string, options: Unde
     const known = concept.alternatives.map((alt) => alt[0]!).filter((t) => index.hasTerm(t));
     if (known.length > 0) concept.weight = Math.max(...known.map((t) => index.idf(t)));
     // Framing words weigh little, unless the query is nothing but framing ("стратегия развития").
-    if (isFramingTerm(term) && !terms.every(isFramingTerm)) concept.weight *= FRAMING_WEIGHT;
+    const framing = (t: string) => isFramingTerm(t) || regionTerms.has(t);
+    if (framing(term) && !terms.every(framing)) {
+      concept.weight *= FRAMING_WEIGHT;
+      if (regionTerms.has(term)) keywordTerms.set(term, FRAMING_WEIGHT);
+    }
   }
 
   const tokens = termTokens(text);

@@ -27,8 +27,11 @@ export interface RetrievalOptions extends FusionOptions {
   /** Extra candidates per region from each leg, so every region is represented when grouping. Default 0 (off). */
   perRegionPool: number;
   /**
-   * A passage is relevant when its relevance reaches this (0..1). Default 0.5: for keyword evidence, half of the
-   * question's weight (idf-weighted words) is in the passage.
+   * A passage is relevant when its relevance reaches this (0..1). Default 0.5: half of the question's weight
+   * (idf-weighted words) is in the passage. Measured on the draft evaluation set (offline embedder): 0.5 keeps
+   * 88 % of the regions missing on questions no region answers and 67 % precision in the grouped view; 0.4 with
+   * semanticBonus 0.5 raises region coverage from 0.67 to 0.71 at 0.86 / 61 %. Paraphrases sharing no word with
+   * the texts stay "missing" with the offline embedder: its similarities do not separate real from junk questions.
    */
   minRelevance: number;
   /**

@@ -30,8 +30,12 @@ const BASELINE_SAMPLE = 256;
 
 export class SearchIndex {
   readonly passages: readonly Passage[];
-  /** Unit vectors by label, read back from hnsw once: exact cosine for any candidate costs one dot product. */
-  readonly vectors: readonly Float32Array[];
+  /**
+   * Unit vectors by label, read back from hnsw on first use (hnswlib's getPoint is slow, ~1 ms per vector, so
+   * `warmUp` fills the cache in small slices without blocking requests). Exact cosine for a candidate then costs
+   * one dot product.
+   */
+  private readonly vectorCache: (Float32Array | undefined)[];
   readonly regions: readonly RegionSummary[];
   readonly embedder: EmbedderSummary;
   readonly regionNames: RegionNameMatcher;
@@ -49,7 +53,7 @@ export class SearchIndex {
 
   constructor(readonly loaded: LoadedIndex) {
     this.passages = loaded.passages;
-    this.vectors = loaded.passages.map((_, label) => Float32Array.from(loaded.vectors.getPoint(label)));
+    this.vectorCache = new Array<Float32Array | undefined>(loaded.passages.length);
     const { id, kind, description } = loaded.manifest.embedder;
     this.embedder = { id, kind, description };
 
@@ -119,8 +123,22 @@ export class SearchIndex {
     return tokens;
   }
 
+  vectorOf(label: number): Float32Array {
+    let v = this.vectorCache[label];
+    if (!v) this.vectorCache[label] = v = Float32Array.from(this.loaded.vectors.getPoint(label));
+    return v;
+  }
+
+  /** Reads every vector into the cache, a slice at a time, yielding to requests in between. */
+  async warmUp(slice = 32): Promise<void> {
+    for (let start = 0; start < this.passages.length; start += slice) {
+      for (let label = start; label < Math.min(this.passages.length, start + slice); label++) this.vectorOf(label);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   cosine(query: Float32Array, label: number): number {
-    const v = this.vectors[label]!;
+    const v = this.vectorOf(label);
     let dot = 0;
     for (let i = 0; i < v.length; i++) dot += v[i]! * query[i]!;
     return dot;

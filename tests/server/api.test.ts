@@ -1,4 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECTORS } from '../../indexer/types.js';
@@ -7,6 +9,7 @@ import {
   getJson,
   postJson,
   q,
+  startAppOn,
   startTestServer,
   type AskResponse,
   type ErrorBody,
@@ -172,6 +175,14 @@ describe('GET /api/search', () => {
     const removed = await getJson<SearchResponse>(base, `/api/search?${q({ q: query, k: 30, detectRegions: false })}`);
     expect(removed.body.appliedFilters.regions).toEqual([]);
     expect(removed.body.appliedFilters.detectRegions).toBe(false);
+  });
+
+  it('with detection off, the region words do not count other regions out', async () => {
+    const { body } = await getJson<SearchResponse>(base, `/api/search?${q({ q: 'школы в Тверской области', groupBy: 'region', detectRegions: false })}`);
+    expect(body.appliedFilters.regions).toEqual([]);
+    const found = body.groups!.filter((g) => g.found).map((g) => g.regionId);
+    expect(found).toContain('tver');
+    expect(found.length).toBeGreaterThan(2);
   });
 
   it('does not see regions in ordinary words', async () => {
@@ -347,6 +358,7 @@ describe('OpenAPI, docs, security headers', () => {
 describe('invalid input: 4xx naming the field, never 500', () => {
   it.each([
     ['missing q', {}, 'q'],
+    ['q given twice', { q: ['школы', 'дороги'] }, 'q'],
     ['empty q', { q: '' }, 'q'],
     ['blank q', { q: '   ' }, 'q'],
     ['5,000-character q', { q: 'а'.repeat(5000) }, 'q'],
@@ -443,5 +455,56 @@ describe('POST /api/admin/reload', () => {
     expect(body.index.passages).toBeGreaterThan(100);
     const after = await getJson<SearchResponse>(base, `/api/search?${q({ q: 'дирижабли', k: 1 })}`);
     expect(after.body.results[0]!.regionId).toBe('pskov');
+  });
+});
+
+describe('POST /api/ask generated summary (optional, off by default)', () => {
+  // A stand-in OpenAI-compatible endpoint: the real one is an outside service the product does not ship.
+  let llm: Server;
+  let llmUrl: string;
+  let lastRequest: { model?: string; messages?: { content: string }[] } = {};
+
+  beforeAll(async () => {
+    llm = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        lastRequest = JSON.parse(body) as typeof lastRequest;
+        res.setHeader('content-type', 'application/json');
+        // Cites source 1 (exists) and source 99 (does not): the server must keep the first and drop the second.
+        res.end(JSON.stringify({ choices: [{ message: { content: 'Дирижабли возят фельдшеров [1]. Выдумка [99].' } }] }));
+      });
+    });
+    await new Promise<void>((resolve) => llm.listen(0, '127.0.0.1', resolve));
+    llmUrl = `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => llm?.close(resolve));
+  });
+
+  it('is absent unless an endpoint is configured', async () => {
+    const { body } = await postJson<AskResponse & { summary?: unknown }>(base, '/api/ask', { question: 'дирижабли', summary: true });
+    expect(body.summary).toBeUndefined();
+    expect(body.answer.some((a) => a.found)).toBe(true);
+  });
+
+  it('cites only returned passages when an endpoint is configured', async () => {
+    const other = await startAppOn(server.index, { llmUrl, llmModel: 'test-model' });
+    try {
+      const { status, body } = await postJson<AskResponse & { summary?: { text: string; model: string; passageIds: string[] } }>(other.baseUrl, '/api/ask', {
+        question: 'дирижабли',
+        summary: true,
+      });
+      expect(status).toBe(200);
+      expect(lastRequest.model).toBe('test-model');
+      expect(lastRequest.messages!.at(-1)!.content).toContain(body.passages[0]!.text);
+      expect(body.summary!.model).toBe('test-model');
+      expect(body.summary!.passageIds).toEqual([body.passages[0]!.id]);
+      expect(body.summary!.text).toContain('[1]');
+      expect(body.summary!.text).not.toContain('[99]');
+    } finally {
+      await other.app.close();
+    }
   });
 });

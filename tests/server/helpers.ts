@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildIndex } from '../../indexer/index/build.js';
-import { loadIndex } from '../../indexer/index/load.js';
+import { loadIndex, type LoadedIndex } from '../../indexer/index/load.js';
 import { buildApp } from '../../server/app.js';
+import type { ServerConfigInput } from '../../server/config.js';
 
 /**
  * Test bench for the server: a real index built (offline embedder) from the bundled corpus plus one extra test
@@ -28,6 +29,8 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 export interface TestServer {
   app: FastifyInstance;
+  /** The loaded index, to start more apps on it (e.g. with other configuration). */
+  index: LoadedIndex;
   baseUrl: string;
   workDir: string;
   indexDir: string;
@@ -66,6 +69,7 @@ export async function startTestServer(): Promise<TestServer> {
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
   return {
     app,
+    index,
     baseUrl: `http://127.0.0.1:${address.port}`,
     workDir,
     indexDir,
@@ -74,6 +78,15 @@ export async function startTestServer(): Promise<TestServer> {
       await rm(workDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts another app on an already loaded index with extra configuration; returns its base URL. */
+export async function startAppOn(index: LoadedIndex, config: ServerConfigInput): Promise<{ app: FastifyInstance; baseUrl: string }> {
+  const app = await buildApp({ index, config: { rateLimitMax: 100_000, logLevel: 'silent', webDirs: [], ...config } });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
+  return { app, baseUrl: `http://127.0.0.1:${address.port}` };
 }
 
 export interface JsonResponse<T = Record<string, unknown>> {

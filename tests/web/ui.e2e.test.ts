@@ -48,8 +48,8 @@ afterEach(async () => {
     problems.push(...t.problems.filter((p) => !allowed.some((re) => re.test(p))));
     await t.context.close();
   }
-  expect(csp, 'CSP violations').toEqual([]);
-  expect(problems, 'console errors, page errors, alert dialogs').toEqual([]);
+  expect(csp.join('\n'), 'CSP violations').toBe('');
+  expect(problems.join('\n'), 'console errors, page errors, alert dialogs').toBe('');
 });
 
 async function open(pathAndQuery = '/', options: Parameters<typeof openPage>[2] = {}): Promise<Page> {
@@ -201,8 +201,16 @@ describe('regions × sectors grid', () => {
     await grid.waitFor();
     expect(await grid.locator('tbody tr').count()).toBe(await regionCount());
     expect(await grid.locator('thead th').count()).toBe(1 + 7 + 1);
-    // The fixture region has nothing on this query: an all-empty row.
-    expect(await grid.locator('button[data-region="markup-test"][data-count="0"]').count()).toBe(7);
+    // Every cell matches what the API says: relevant passages per region and sector (missing regions: zeros).
+    const res = await fetch(`${server.baseUrl}/api/search?q=${q('общественный транспорт')}&groupBy=region&k=100`);
+    const api = (await res.json()) as { groups: { regionId: string; results: { sector: string; relevant: boolean }[] }[] };
+    const expected: Record<string, number> = {};
+    for (const g of api.groups) for (const r of g.results) if (r.relevant) expected[`${g.regionId}/${r.sector}`] = (expected[`${g.regionId}/${r.sector}`] ?? 0) + 1;
+    const cells = await grid.locator('button.heat-cell').evaluateAll((els) =>
+      els.map((e) => [`${(e as HTMLElement).dataset.region}/${(e as HTMLElement).dataset.sector}`, Number((e as HTMLElement).dataset.count)] as const),
+    );
+    expect(cells).toHaveLength((await regionCount()) * 7);
+    for (const [key, n] of cells) expect([key, n]).toEqual([key, expected[key] ?? 0]);
 
     const cell = grid.locator('button.heat-cell:not([data-count="0"])').first();
     const region = (await cell.getAttribute('data-region')) ?? '';
@@ -303,12 +311,12 @@ describe('reading', () => {
 });
 
 describe('copy', () => {
-  async function readClipboard(page: Page): Promise<{ plain: string; html: string }> {
+  async function readClipboard(page: Page): Promise<{ plain: string; html: string; markdown: string; types: string[] }> {
     return page.evaluate(async () => {
       const [item] = await navigator.clipboard.read();
-      if (!item) return { plain: '', html: '' };
+      if (!item) return { plain: '', html: '', markdown: '', types: [] };
       const read = async (type: string): Promise<string> => (item.types.includes(type) ? (await item.getType(type)).text() : '');
-      return { plain: await read('text/plain'), html: await read('text/html') };
+      return { plain: await read('text/plain'), html: await read('text/html'), markdown: await read('web text/markdown'), types: [...item.types] };
     });
   }
 
@@ -331,6 +339,13 @@ describe('copy', () => {
     }, copied.html);
     expect(htmlText.replace(/\s+/g, ' ')).toContain(passage.text.replace(/\s+/g, ' '));
     expect(htmlText).toContain(passage.citation);
+    // Where the browser takes web custom formats, Markdown rides along in the same copy.
+    const customFormats = await page.evaluate(() => {
+      const supports = (ClipboardItem as unknown as { supports?: (t: string) => boolean }).supports;
+      return supports?.('web text/markdown') ?? false;
+    });
+    if (customFormats) expect(copied.markdown).toContain(`> — ${passage.citation}`);
+    expect(copied.types).toEqual(expect.arrayContaining(['text/plain', 'text/html']));
 
     await article.locator('[data-action=copy-markdown]').click();
     await textWhen(page.locator('#toast'), '(Markdown)');

@@ -40,7 +40,10 @@ export interface OfflineEmbedderOptions {
   seed?: number;
   /** Feature weights; unspecified ones take `DEFAULT_FEATURE_WEIGHTS`. */
   weights?: Partial<FeatureWeights>;
-  /** Expand queries with thesaurus synonyms (mythes-ru). Default true. */
+  /**
+   * Expand queries with thesaurus synonyms (mythes-ru). Default false: measured, the general thesaurus pulls in
+   * wrong senses of polysemous words ("бумажка" → "деньги") and lowered precision; the domain lexicon does better.
+   */
   useThesaurus?: boolean;
   /** Features seen in fewer passages are dropped (typos, page debris). Default 1 (keep all). */
   minDocumentFrequency?: number;
@@ -93,9 +96,7 @@ export class OfflineConceptEmbedder implements Embedder {
   readonly id = OFFLINE_EMBEDDER_ID;
   readonly kind = 'offline' as const;
   readonly dimension: number;
-  readonly description =
-    'Offline concept embedder: lemmas (OpenCorpora morphology), section and sector labels, abbreviations, ' +
-    'a domain lexicon and the mythes-ru thesaurus, fitted on the corpus; no neural model';
+  readonly description: string;
   /** Changes whenever the vectors would: a hash of the full state (corpus statistics included). */
   readonly fingerprint: string;
 
@@ -110,6 +111,10 @@ export class OfflineConceptEmbedder implements Embedder {
   /** Use `fitOfflineEmbedder` or `loadOfflineEmbedder`; morphology must be initialised. */
   constructor(private readonly state: OfflineEmbedderState) {
     this.dimension = state.dimension;
+    this.description =
+      'Offline concept embedder: lemmas (OpenCorpora morphology), section and sector labels, abbreviations, ' +
+      `a digital-government domain lexicon${state.useThesaurus ? ' and the mythes-ru thesaurus' : ''}, fitted on the corpus; ` +
+      'no neural model';
     this.fingerprint = `${OFFLINE_EMBEDDER_ID}:${createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 16)}`;
     this.context = { concepts: compileConcepts(), weights: state.weights, abbreviations: state.abbreviations };
     this.projection = new SparseProjection({ dimension: state.dimension, nonZeros: state.projectionNonZeros, seed: state.seed });
@@ -231,7 +236,7 @@ export async function fitOfflineEmbedder(
     dimension: options.dimension ?? 512,
     projectionNonZeros: options.projectionNonZeros ?? 8,
     seed: options.seed ?? 20240531,
-    useThesaurus: options.useThesaurus ?? true,
+    useThesaurus: options.useThesaurus ?? false,
     weights,
     documentCount: inputs.length,
     documentFrequency: Object.fromEntries(sorted),

@@ -53,7 +53,7 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   sectionConcept: 1,
   sectorConcept: 1,
   abbreviation: 0.5,
-  conceptScale: 0.6,
+  conceptScale: 2,
   querySynonym: 0.35,
   querySynonymOfUnknown: 0.7,
   queryStemMatch: 0.7,

@@ -12,7 +12,7 @@ export class IndexHolder {
   readonly startedAt = Date.now();
 
   constructor(loaded: LoadedIndex) {
-    this.index = new SearchIndex(loaded);
+    this.index = prepared(loaded);
   }
 
   get current(): SearchIndex {
@@ -21,10 +21,17 @@ export class IndexHolder {
 
   /** Prepares the new index completely before switching, so a failure leaves the old one serving. */
   swap(loaded: LoadedIndex): SearchIndex {
-    const next = new SearchIndex(loaded);
+    const next = prepared(loaded);
     this.index = next;
     return next;
   }
+}
+
+function prepared(loaded: LoadedIndex): SearchIndex {
+  const index = new SearchIndex(loaded);
+  // Fill the vector cache in the background; requests meanwhile read the vectors they need on demand.
+  void index.warmUp();
+  return index;
 }
 
 declare module 'fastify' {

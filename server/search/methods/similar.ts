@@ -18,7 +18,7 @@ export function similarPassages(index: SearchIndex, label: number, k: number, ot
   const source = index.passages[label]!;
   const accept = (other: number) =>
     other !== label && (!otherRegions || index.passages[other]!.regionId !== source.regionId) && index.passages[other]!.text !== source.text;
-  const hits = searchSemantic(index, index.vectors[label]!, k, accept);
+  const hits = searchSemantic(index, index.vectorOf(label), k, accept);
   const noHighlights = new Set<string>();
   return {
     passage: toPassageResult(index, { label, score: 1 }, noHighlights),

@@ -17,6 +17,8 @@ export interface CardOptions {
   showRegion?: boolean;
   /** Hide "read in context" (the card is already in its context). */
   inContext?: boolean;
+  /** A neighbour shown around the open passage: only copy and "open this one" (keeps the dialog calm). */
+  neighbour?: boolean;
   /** Label for the article (e.g. "Фрагмент 3"). */
   label?: string;
 }
@@ -34,6 +36,20 @@ export function passageMeta(result: SearchResult, showRegion: boolean): HTMLElem
 }
 
 export function passageCard(result: SearchResult, actions: PassageActions, options: CardOptions = {}): HTMLElement {
+  if (options.neighbour) {
+    return h(
+      'article',
+      { class: 'passage is-neighbour', attrs: { 'data-passage-id': result.id } },
+      passageMeta(result, false),
+      h('p', { class: 'passage-text' }, highlighted(result.text, result.highlights)),
+      h(
+        'div',
+        { class: 'passage-actions' },
+        button('Копировать цитату', () => actions.copy(result, false), { class: 'btn btn-small btn-quiet', attrs: { 'data-action': 'copy' } }),
+        button('Открыть этот фрагмент', () => actions.open(result.id), { class: 'btn btn-small btn-quiet', attrs: { 'data-action': 'open' } }),
+      ),
+    );
+  }
   return h(
     'article',
     { class: 'passage', attrs: { 'data-passage-id': result.id, 'aria-label': options.label ?? null } },

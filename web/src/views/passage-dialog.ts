@@ -60,6 +60,7 @@ export class PassageDialog {
     this.currentId = id;
     this.title.textContent = 'Фрагмент';
     replaceChildren(this.body, h('p', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), 'Загружаем фрагмент и соседний текст…'));
+    this.body.scrollTop = 0;
     setPhase(this.dialog, 'loading');
     if (!this.dialog.open) this.dialog.showModal();
     try {
@@ -84,11 +85,7 @@ export class PassageDialog {
     const known = this.deps.knownResult(context.passage.id);
     const passage = known && known.text === context.passage.text ? { ...context.passage, highlights: known.highlights } : context.passage;
     this.title.textContent = passage.region;
-    const neighbour = (p: SearchResult): HTMLElement => {
-      const card = passageCard(p, this.deps.actions, { inContext: true });
-      card.classList.add('is-neighbour');
-      return card;
-    };
+    const neighbour = (p: SearchResult): HTMLElement => passageCard(p, this.deps.actions, { neighbour: true });
     const current = passageCard(passage, this.deps.actions, { inContext: true, label: 'Открытый фрагмент' });
     current.classList.add('is-current');
     replaceChildren(
@@ -107,7 +104,12 @@ export class PassageDialog {
       h('section', { class: 'similar', attrs: { id: 'similar-section', 'aria-live': 'polite' } },
         button('Показать похожее в других регионах', () => void this.loadSimilar(passage.id), { class: 'btn btn-small', attrs: { 'data-action': 'load-similar' } })),
     );
-    current.scrollIntoView({ block: 'center' });
+    this.scrollTo(current);
+  }
+
+  /** Scrolls the dialog body (only it, not the page behind) so `el` starts at the top. */
+  private scrollTo(el: HTMLElement): void {
+    this.body.scrollTop += el.getBoundingClientRect().top - this.body.getBoundingClientRect().top - 8;
   }
 
   private async loadSimilar(id: string): Promise<void> {
@@ -116,7 +118,7 @@ export class PassageDialog {
     const signal = this.controller?.signal;
     setPhase(section, 'loading');
     replaceChildren(section, h('h3', null, 'Похожее в других регионах'), h('p', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), 'Ищем, что другие регионы пишут об этом…'));
-    section.scrollIntoView({ block: 'start' });
+    this.scrollTo(section);
     try {
       const similar = await getSimilar(id, SIMILAR_K, signal);
       if (signal?.aborted || this.currentId !== id) return;
@@ -128,7 +130,7 @@ export class PassageDialog {
           : similar.results.map((r) => passageCard(r, this.deps.actions, { showRegion: true })),
       );
       setPhase(section, 'done');
-      section.scrollIntoView({ block: 'start' });
+      this.scrollTo(section);
     } catch (err) {
       if (signal?.aborted) return;
       setPhase(section, 'error');

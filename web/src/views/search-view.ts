@@ -10,10 +10,10 @@ import type { ViewState } from '../state/url-state.js';
 import { button, byId, h, replaceChildren, setPhase } from '../ui/dom.js';
 import { countLabel, embedderNote, FRAGMENT_FORMS, MODE_LABELS, REGION_FORMS, regionsLocative, sectorLabel } from '../ui/format.js';
 import { passageCard, type PassageActions } from '../ui/passage-card.js';
-import { computeHeatmap, HEATMAP_K, renderHeatmap } from './heatmap.js';
+import { computeHeatmap, HEATMAP_K, renderHeatmap, type HeatmapData } from './heatmap.js';
 
 /** Results per region in the grouped list. */
-export const RESULTS_K = 10;
+export const RESULTS_K = 20;
 /** Passages shown per region before "show more". */
 const SHOWN_PER_REGION = 3;
 
@@ -134,6 +134,23 @@ export class SearchView {
       this.deps.navigate(already ? { regions: [], sectors: [] } : { regions: [regionId], sectors: [sector] });
     });
     this.heatmapBox.hidden = false;
+    this.showKnownTotals(state, data);
+  }
+
+  /**
+   * The list loads the best RESULTS_K per region; the heat-map counts up to HEATMAP_K. Where a region has more
+   * relevant passages than the list holds, its heading says so ("лучшие 20 из 57"), so list and grid agree.
+   */
+  private showKnownTotals(state: ViewState, data: HeatmapData): void {
+    const sectors = state.sectors.length > 0 ? state.sectors : data.sectors;
+    for (const group of this.results.querySelectorAll<HTMLElement>('.region-group')) {
+      const count = group.querySelector<HTMLElement>('.count');
+      const row = data.counts.get(group.dataset.regionId ?? '');
+      if (!count || !row) continue;
+      const loaded = Number(count.dataset.loaded);
+      const known = sectors.reduce((n, s) => n + (row.get(s) ?? 0), 0);
+      if (known > loaded) count.textContent = `лучшие ${loaded} из ${countLabel(known, FRAGMENT_FORMS)}`;
+    }
   }
 
   private renderError(state: ViewState, err: unknown): void {
@@ -273,7 +290,7 @@ export class SearchView {
     return h(
       'section',
       { class: 'region-group', attrs: { 'aria-labelledby': headingId, 'data-region-id': regionId } },
-      h('h2', { class: 'region-title', attrs: { id: headingId } }, region, ' ', h('span', { class: 'count' }, countLabel(results.length, FRAGMENT_FORMS))),
+      h('h2', { class: 'region-title', attrs: { id: headingId } }, region, ' ', h('span', { class: 'count', attrs: { 'data-loaded': results.length } }, countLabel(results.length, FRAGMENT_FORMS))),
       docTitles.length > 0 && h('p', { class: 'doc-title' }, docTitles.join('; ')),
       list,
     );

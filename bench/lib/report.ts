@@ -1,0 +1,186 @@
+import { MODES } from './engine.js';
+import type { BenchResults, SectionOutcome } from './results.js';
+import type { LatencySummary } from './stats.js';
+
+/** Renders `bench/RESULTS.md` from the results object (the JSON is the source of truth; this is its reading copy). */
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const lat = (l: LatencySummary) => `${l.p50} / ${l.p95}`;
+const passMark = (pass: boolean | null) => (pass === null ? 'not measured' : pass ? '**pass**' : '**FAIL**');
+
+function table(header: string[], rows: (string | number)[][]): string {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function failed(outcome: SectionOutcome<unknown> | undefined): string | undefined {
+  if (!outcome) return '_Not run in this run (see `--only`)._';
+  if (!outcome.ok) return `_Section failed: ${outcome.error}_`;
+  return undefined;
+}
+
+export function renderReport(r: BenchResults): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push('# Benchmark results');
+  out.push('');
+  out.push(`Produced by \`${r.command}\` (bench/run.ts) — ${r.quick ? '**quick run (shortened phases)**' : 'full run'}, ${r.totalSeconds.toFixed(0)} s in all.`);
+  out.push('');
+  out.push(table(['', ''], [
+    ['Date', `${r.startedAt} → ${r.finishedAt}`],
+    ['Commit', r.gitCommit ?? 'unknown'],
+    ['CPU', `${m.cpuModel}, ${m.cores} cores`],
+    ['RAM', `${m.ramGiB} GiB`],
+    ['Node', m.node],
+    ['OS', m.platform],
+    ['Load average (1 min) at start / end', `${m.loadAvgStart} / ${m.loadAvgEnd ?? '?'}`],
+    ['Evaluation queries', String(r.evalQueries)],
+  ]));
+  out.push('');
+  if (m.loadAvgStart > m.cores) {
+    out.push(`> **Caveat:** the machine was shared while this ran (load average ${m.loadAvgStart} on ${m.cores} cores). Wall times`);
+    out.push('> include waiting for the CPU; CPU times (given where measured) are the steadier number.');
+    out.push('');
+  }
+
+  out.push('## Targets');
+  out.push('');
+  out.push(table(['Target', 'Measured', 'Result'], r.targets.map((t) => [t.target, t.measured, passMark(t.pass)])));
+  out.push('');
+
+  // Build
+  out.push('## 1. Index build (bundled corpus)');
+  out.push('');
+  const build = r.results.build;
+  const buildNote = failed(build);
+  if (buildNote) out.push(buildNote);
+  else if (build?.ok) {
+    const rows: (string | number)[][] = [];
+    const add = (label: string, b: typeof build.data.offline.cold) =>
+      rows.push([label, b.passages, b.embedded, s(b.wallMs), s(b.cpuMs), s(b.readMs), s(b.prepareMs), s(b.embedMs), s(b.writeMs), b.passagesPerSecond ?? '— (all cached)', `${b.maxRssMiB} MiB`, mib(b.indexBytes)]);
+    add('offline, cold cache', build.data.offline.cold);
+    add('offline, warm cache (unchanged corpus)', build.data.offline.warm);
+    if ('skipped' in build.data.e5) rows.push(['random-e5small-shape', build.data.e5.skipped, '', '', '', '', '', '', '', '', '', '']);
+    else {
+      add('random-e5small-shape, cold cache', build.data.e5.cold);
+      add('random-e5small-shape, warm cache', build.data.e5.warm);
+    }
+    out.push(table(['Embedder / cache', 'Passages', 'Embedded', 'Wall', 'CPU', 'Read+chunk', 'Prepare¹', 'Embed', 'Write²', 'Passages/s (embed)', 'Peak RSS', 'Index size'], rows));
+    out.push('');
+    out.push('¹ Lexicon + fitting the offline embedder, or loading the ONNX model. ² Keyword index, HNSW graph, files, atomic swap.');
+    out.push('Each build runs in a fresh process (`bench/workers/build-index.ts`); the warm build reuses the cold build\'s embedding cache.');
+  }
+  out.push('');
+
+  // Latency
+  out.push('## 2. Query latency (warm, one query at a time)');
+  out.push('');
+  const latency = r.results.latency;
+  const latencyNote = failed(latency);
+  if (latencyNote) out.push(latencyNote);
+  else if (latency?.ok) {
+    const rows: (string | number)[][] = [];
+    for (const [kind, label] of [['offline', 'offline'], ['e5', 'random-e5small-shape']] as const) {
+      const l = latency.data[kind];
+      if (!l) continue;
+      if ('skipped' in l) {
+        rows.push([label, l.skipped, '', '', '']);
+        continue;
+      }
+      for (const mode of MODES) rows.push([label, mode, lat(l.inProcess[mode]), lat(l.http[mode]), mode === 'keyword' ? '—' : lat(l.queryEmbedding)]);
+      rows.push([label, 'ask (POST /api/ask)', '—', lat(l.httpOther.ask), lat(l.queryEmbedding)]);
+      rows.push([label, 'similar (GET …/similar)', '—', lat(l.httpOther.similar), '—']);
+    }
+    out.push(table(['Index', 'Mode', 'In-process p50 / p95 ms', 'HTTP p50 / p95 ms', 'of which query embedding p50 / p95 ms'], rows));
+    out.push('');
+    const any = latency.data.offline && !('skipped' in latency.data.offline) ? latency.data.offline : undefined;
+    if (any) {
+      out.push(`${any.queries} evaluation queries × ${any.repetitions.inProcess} repetitions in-process (the server's \`search()\` on a \`SearchIndex\`), × ${any.repetitions.http} over HTTP`);
+      out.push('(one keep-alive client, `GET /api/search?q=&mode=&k=10`), after one warm-up pass. Ask: every evaluation question once; similar: 100 passages spread over the corpus.');
+      out.push('Semantic mode also runs the keyword query (it decides relevance in every mode), so it costs keyword + embedding + HNSW.');
+      out.push(`HTTP servers: offline index \`${any.server}\`; the random-e5small-shape index is served by \`bench/workers/serve.ts\` (same \`buildApp\`; \`server/cli.ts\` cannot be given a models folder yet).`);
+    }
+  }
+  out.push('');
+
+  // Peer
+  out.push('## 3. Against a peer: MiniSearch with Russian stemming');
+  out.push('');
+  const peer = r.results.peer;
+  const peerNote = failed(peer);
+  if (peerNote) out.push(peerNote);
+  else if (peer?.ok) {
+    const p = peer.data;
+    out.push(`Peer: ${p.peer}. Same ${p.passages} passages (the offline index), same ${p.judgedQueries} judged queries (kind \`none\` excluded), both in this process. Judge: ${p.judge}.`);
+    out.push('');
+    const kinds = [...new Set([...Object.keys(p.minisearch.byKind), ...MODES.flatMap((mo) => Object.keys(p.ours[mo].byKind))])];
+    const row = (label: string, q: typeof p.minisearch) => [label, q.precisionAt10.toFixed(3), ...kinds.map((k) => (q.byKind[k as keyof typeof q.byKind] ?? NaN).toFixed(3)), lat(q.latency)];
+    out.push(table(['Engine', 'P@10', ...kinds.map((k) => `P@10 ${k}`), 'Latency p50 / p95 ms'], [...MODES.map((mo) => row(`ours, ${mo}`, p.ours[mo])), row('MiniSearch', p.minisearch)]));
+    out.push('');
+    out.push(table(['Ours ÷ MiniSearch', 'P@10 ratio (higher = ours better)', 'Latency p50 ratio', 'Latency p95 ratio (lower = ours faster)'], MODES.map((mo) => [mo, p.ratios[mo].precisionAt10, p.ratios[mo].latencyP50, p.ratios[mo].latencyP95])));
+    out.push('');
+    out.push(`MiniSearch index build over the same passages: ${p.peerIndexMs} ms. Our latency includes query understanding (region detection, abbreviations), highlights and citations; MiniSearch returns ids only.`);
+  }
+  out.push('');
+
+  // Throughput
+  out.push('## 4. Throughput at 16 concurrent clients');
+  out.push('');
+  const tp = r.results.throughput;
+  const tpNote = failed(tp);
+  if (tpNote) out.push(tpNote);
+  else if (tp?.ok) {
+    const t = tp.data;
+    out.push(table(['Requests', 'Duration', 'Requests/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'Errors / non-2xx', 'Server RSS before → after', 'Server peak RSS (VmHWM)'], [[
+      t.load.requests, `${t.load.durationS} s`, t.load.requestsPerSecond, t.load.latency.p50, t.load.latency.p95, t.load.latency.p99, t.load.latency.max,
+      `${t.load.errors} / ${t.load.non2xx}`, `${t.rssBeforeMiB} → ${t.rssAfterMiB} MiB`, `${t.peakRssMiB} MiB (sampled max ${t.sampledPeakRssMiB})`,
+    ]]));
+    out.push('');
+    out.push(`autocannon (programmatic, in the benchmark process) → \`${t.server}\` on 127.0.0.1, rate limit raised to 10⁹/window, logs at warn. Requests: \`GET /api/search\` over the evaluation queries, modes rotating hybrid/keyword/semantic, k=10, after a sequential warm-up pass over every query in every mode (${(t.warmUpMs / 1000).toFixed(1)} s; a fresh server fills lazy caches on first sight of a query). Memory: ${t.memorySource}. Client and server share the 2 cores.`);
+  }
+  out.push('');
+
+  // Load
+  out.push('## 5. Load test (issue 6): 32 connections, search + ask + similar');
+  out.push('');
+  const load = r.results.load;
+  const loadNote = failed(load);
+  if (loadNote) out.push(loadNote);
+  else if (load?.ok) {
+    const l = load.data;
+    out.push(table(['Run', 'Duration', 'Requests', 'Requests/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'Errors', 'Timeouts', 'Non-2xx', 'RSS after run', 'Sampled peak RSS'],
+      l.runs.map((run, i) => [i + 1, `${run.durationS} s`, run.requests, run.requestsPerSecond, run.latency.p50, run.latency.p95, run.latency.p99, run.latency.max, run.errors, run.timeouts, run.non2xx, `${run.rssAfterMiB} MiB`, `${run.sampledPeakRssMiB} MiB`])));
+    out.push('');
+    out.push(`Mix: ${l.mix}. One server process for all three runs (\`${l.server}\`); warm-up: one sequential pass over a full rotation of the mix (${(l.warmUpMs / 1000).toFixed(1)} s); RSS after warm-up, before run 1: ${l.rssBeforeMiB} MiB, peak (VmHWM) ${l.peakRssMiB} MiB.`);
+    out.push(`Memory growth run 1 → run 3: ${(l.memoryGrowth * 100).toFixed(1)} % (${l.memoryStable ? 'stable' : 'GROWING'}). Errors in all runs: ${l.totalErrors}. Result: ${l.pass ? '**pass**' : '**FAIL**'}.`);
+  }
+  out.push('');
+
+  // Scale
+  out.push('## 6. Scale: synthetic corpus of up to 100 regional documents');
+  out.push('');
+  const scale = r.results.scale;
+  const scaleNote = failed(scale);
+  if (scaleNote) out.push(scaleNote);
+  else if (scale?.ok) {
+    const sc = scale.data;
+    out.push(table(['Documents', 'Text', 'Passages', 'Build wall', 'Build CPU', 'Build peak RSS', 'Index on disk', 'Loaded index RSS', ...MODES.map((mo) => `${mo} p50 / p95 ms`)],
+      sc.points.map((p) => [p.documents, mib(p.corpusBytes), p.build.passages, s(p.build.wallMs), s(p.build.cpuMs), `${p.build.maxRssMiB} MiB`, mib(p.build.indexBytes), `${p.query.rssAfterLoadMiB} MiB`, ...MODES.map((mo) => lat(p.query.latency[mo]))])));
+    out.push('');
+    const g = sc.growth;
+    out.push(`Growth ${g.from} → ${g.to} documents: passages ×${g.passages}, build wall ×${g.buildWall}, build CPU ×${g.buildCpu}, index size ×${g.indexBytes}, build memory ×${g.buildMemory}, loaded-index memory ×${g.loadedMemory};`);
+    out.push(`query latency ${MODES.map((mo) => `${mo} p50 ×${g.latencyP50[mo]} / p95 ×${g.latencyP95[mo]}`).join(', ')}.`);
+    out.push('');
+    out.push('Corpus: documents 1–5 are the bundled ones; each further document copies bundled document (i mod 5) with the region name replaced throughout (`bench/lib/synthetic-corpus.ts`), so texts are near-duplicates and posting lists grow linearly — a worst case for keyword search. Each size is built (offline embedder, cold cache) and queried (evaluation queries, warm, in-process) in fresh processes.');
+  }
+  out.push('');
+  out.push('## How to reproduce');
+  out.push('');
+  out.push('```');
+  out.push('npm run bench                      # full run, writes bench/RESULTS.md and bench/results.json');
+  out.push('npm run bench -- --quick           # short phases (CI-like); results go to a temp folder unless --out is given');
+  out.push('npm run bench -- --only latency,peer');
+  out.push('```');
+  out.push('');
+  return out.join('\n');
+}

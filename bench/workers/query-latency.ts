@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { loadIndex } from '../../indexer/index/load.js';
+import { search } from '../../server/search/methods/search.js';
+import { SEARCH_MODES, type SearchMode } from '../../server/search/retrieve.js';
+import { SearchIndex } from '../../server/search/search-index.js';
+import { summarize, type LatencySummary } from '../lib/stats.js';
+
+/**
+ * Loads one index in a fresh process and measures warm in-process query latency per mode over the given queries,
+ * plus the memory the loaded index occupies (RSS after load). Prints one JSON line: `QueryLatencyMeasurement`.
+ */
+
+const inputSchema = z.object({
+  indexDir: z.string(),
+  modelsDir: z.string().optional(),
+  queries: z.array(z.string()).min(1),
+  repetitions: z.number().int().min(1).max(10),
+});
+
+export interface QueryLatencyMeasurement {
+  passages: number;
+  loadMs: number;
+  rssAfterLoadMiB: number;
+  heapUsedAfterLoadMiB: number;
+  latency: Record<SearchMode, LatencySummary>;
+}
+
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20 * 10) / 10;
+
+async function main(): Promise<void> {
+  const input = inputSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
+  const t0 = performance.now();
+  const engine = new SearchIndex(await loadIndex(input.indexDir, input.modelsDir ? { modelsDir: input.modelsDir } : {}));
+  const loadMs = Math.round(performance.now() - t0);
+  const memory = process.memoryUsage();
+  for (const mode of SEARCH_MODES) for (const q of input.queries) await search(engine, { q, mode, k: 10 });
+  const latency = {} as Record<SearchMode, LatencySummary>;
+  for (const mode of SEARCH_MODES) {
+    const samples: number[] = [];
+    for (let r = 0; r < input.repetitions; r++) {
+      for (const q of input.queries) {
+        const started = performance.now();
+        await search(engine, { q, mode, k: 10 });
+        samples.push(performance.now() - started);
+      }
+    }
+    latency[mode] = summarize(samples);
+  }
+  const result: QueryLatencyMeasurement = {
+    passages: engine.size,
+    loadMs,
+    rssAfterLoadMiB: mib(memory.rss),
+    heapUsedAfterLoadMiB: mib(memory.heapUsed),
+    latency,
+  };
+  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCorpus } from '../../indexer/corpus/read-corpus.js';
+import {
+  fitOfflineEmbedder,
+  loadOfflineEmbedder,
+  OFFLINE_EMBEDDER_ID,
+  type OfflineConceptEmbedder,
+} from '../../indexer/embed/offline/embedder.js';
+import type { Passage, PassageForEmbedding } from '../../indexer/types.js';
+
+const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, value, i) => sum + value * b[i]!, 0);
+const norm = (a: Float32Array) => Math.sqrt(cosine(a, a));
+const forEmbedding = (p: Passage): PassageForEmbedding => ({ text: p.text, sectionPath: p.section.path, sector: p.sector });
+
+describe('offline concept embedder on the bundled corpus', () => {
+  let passages: Passage[];
+  let embedder: OfflineConceptEmbedder;
+  const find = (pattern: RegExp) => {
+    const found = passages.find((p) => pattern.test(p.text));
+    if (!found) throw new Error(`no passage matches ${pattern}`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    const corpus = await readCorpus('corpus');
+    passages = corpus.documents.flatMap((d) => d.passages);
+    embedder = await fitOfflineEmbedder(passages);
+  });
+
+  it('identifies itself as offline', () => {
+    expect(embedder.id).toBe(OFFLINE_EMBEDDER_ID);
+    expect(embedder.kind).toBe('offline');
+    expect(embedder.dimension).toBe(512);
+    expect(embedder.description).toMatch(/no neural model/);
+  });
+
+  it('gives unit-length vectors of its dimension, for passages and queries (even with unknown words)', async () => {
+    const vectors = await embedder.embedPassages(passages.slice(0, 20).map(forEmbedding));
+    for (const vector of vectors) {
+      expect(vector).toHaveLength(512);
+      expect(norm(vector)).toBeCloseTo(1, 5);
+    }
+    for (const query of ['школы', 'абырвалг', '', '2024']) expect(norm(await embedder.embedQuery(query))).toBeCloseTo(1, 5);
+  });
+
+  it('is deterministic: a second fit gives identical vectors', async () => {
+    const again = await fitOfflineEmbedder(passages);
+    expect(again.fingerprint).toBe(embedder.fingerprint);
+    const sample = passages.slice(0, 5).map(forEmbedding);
+    expect(await again.embedPassages(sample)).toEqual(await embedder.embedPassages(sample));
+    expect(await again.embedQuery('нехватка учителей')).toEqual(await embedder.embedQuery('нехватка учителей'));
+  });
+
+  it('restores from its JSON state with identical query vectors', async () => {
+    const restored = await loadOfflineEmbedder(JSON.parse(JSON.stringify(embedder.toJSON())));
+    expect(restored.fingerprint).toBe(embedder.fingerprint);
+    for (const query of ['запись к доктору через интернет', 'ЕПГУ', 'как привлечь молодых программистов в регион']) {
+      expect(await restored.embedQuery(query)).toEqual(await embedder.embedQuery(query));
+    }
+  });
+
+  it('rejects a malformed state with a message naming the field', async () => {
+    const broken = { ...embedder.toJSON(), dimension: 'wide' };
+    await expect(loadOfflineEmbedder(broken)).rejects.toThrow(/dimension.*npm run index/);
+  });
+
+  it.each([
+    // each query shares no content word with the passages it should prefer
+    ['запись к доктору через интернет', /запис\p{L}*\s+(\p{L}+\s+){0,2}(к\s+врач|на\s+при[её]м)/iu, /пассажир|автобус/i],
+    ['нехватка айтишников', /дефицит\p{L}*\s+(\S+\s+){0,3}(кадр|специалист)/iu, /водоснабжен|дорожн/i],
+    ['лекарства без бумажного бланка', /электронн\p{L}*\s+рецепт/iu, /общественн\p{L}*\s+транспорт/iu],
+  ])('a paraphrase "%s" is closer to the passages it means than to unrelated ones', async (query, relevant, unrelated) => {
+    const meanSimilarity = async (pattern: RegExp) => {
+      const matching = passages.filter((p) => pattern.test(p.text));
+      expect(matching.length).toBeGreaterThan(0);
+      const q = await embedder.embedQuery(query);
+      const vectors = await embedder.embedPassages(matching.map(forEmbedding));
+      return vectors.reduce((sum, v) => sum + cosine(q, v), 0) / vectors.length;
+    };
+    expect(await meanSimilarity(relevant)).toBeGreaterThan((await meanSimilarity(unrelated)) + 0.05);
+  });
+
+  it('lets a passage inherit its section: a school question prefers an education passage that never says "школа"', async () => {
+    const education = passages.find((p) => p.sector === 'education' && !/школ/i.test(p.text) && p.text.length > 200)!;
+    const transport = passages.find((p) => p.sector === 'transport' && p.text.length > 200)!;
+    const q = await embedder.embedQuery('школы и учителя');
+    const [e, t] = await embedder.embedPassages([forEmbedding(education), forEmbedding(transport)]);
+    expect(cosine(q, e!)).toBeGreaterThan(cosine(q, t!));
+  });
+
+  it('matches an abbreviation with the expansion the corpus defines', async () => {
+    const q = await embedder.embedQuery('единая государственная информационная система социального обеспечения');
+    const [withAbbreviation, other] = await embedder.embedPassages([
+      forEmbedding(find(/ЕГИССО/)),
+      forEmbedding(find(/общественн\p{L}*\s+транспорт/iu)),
+    ]);
+    expect(cosine(q, withAbbreviation!)).toBeGreaterThan(cosine(q, other!));
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildLexicon, expandQuery, parseLexicon, type Lexicon } from '../../indexer/nlp/lexicon.js';
+import type { Passage } from '../../indexer/types.js';
+
+function passage(text: string, ordinal: number): Passage {
+  return {
+    id: `p${ordinal}`,
+    documentId: 'doc',
+    documentTitle: 'Стратегия',
+    regionId: 'tver',
+    region: 'Тверская область',
+    section: { number: '4.5', title: 'Государственное управление', path: '4.5. Государственное управление' },
+    sector: 'government',
+    page: null,
+    pageEnd: null,
+    kind: 'text',
+    text,
+    ordinal,
+  };
+}
+
+describe('lexicon', () => {
+  const lexicon: Lexicon = buildLexicon([
+    passage('Заявления принимаются через Единый портал государственных услуг (ЕПГУ).', 0),
+    passage('Доля услуг, оказанных через ЕПГУ, растёт. Создан центр обработки данных.', 1),
+  ]);
+
+  it('holds corpus-defined and curated abbreviations and survives a JSON round trip', () => {
+    expect(lexicon.abbreviations.find((a) => a.abbreviation === 'ЕПГУ')).toMatchObject({
+      source: 'corpus',
+      expansion: 'единый портал государственных услуг',
+      occurrences: 2,
+    });
+    expect(parseLexicon(JSON.parse(JSON.stringify(lexicon)))).toEqual(lexicon);
+    expect(() => parseLexicon({ version: 1, abbreviations: [{ abbreviation: '' }] })).toThrow(/abbreviation/);
+  });
+
+  it('expands an abbreviation in a query to its expansion', () => {
+    const result = expandQuery('запись через епгу', lexicon);
+    expect(result.expansions).toEqual([
+      { matched: 'епгу', expandsTo: 'единый портал государственных услуг', direction: 'abbreviation→expansion' },
+    ]);
+    expect(result.expandedText).toBe('запись через епгу единый портал государственных услуг');
+  });
+
+  it('recognises an expansion in any case form and adds the abbreviation', () => {
+    const result = expandQuery('строительство центров обработки данных', lexicon);
+    expect(result.expansions).toContainEqual({
+      matched: 'центров обработки данных',
+      expandsTo: 'ЦОД',
+      direction: 'expansion→abbreviation',
+    });
+  });
+
+  it('matches two-letter abbreviations only in capitals', () => {
+    expect(expandQuery('ИИ в медицине', lexicon).expansions[0]?.expandsTo).toBe('искусственный интеллект');
+    expect(expandQuery('ии в медицине', lexicon).expansions).toEqual([]);
+  });
+});
