@@ -1,8 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { LoadedIndex } from '../indexer/index/load.js';
 import { parseConfig, type ServerConfig, type ServerConfigInput } from './config.js';
+import { loggerOptions } from './logging.js';
+import { clientErrorHandler } from './plugins/app/client-errors.js';
 import { errorHandler } from './plugins/app/error-handler.js';
 import { indexHolderPlugin } from './plugins/app/index-holder.js';
+import { indexWatcherPlugin } from './plugins/app/index-watcher.js';
+import { queryEncodingGuard } from './plugins/app/query-encoding.js';
 import { zodValidation } from './plugins/app/zod.js';
 import { helmetPlugin } from './plugins/external/helmet.js';
 import { rateLimitPlugin } from './plugins/external/rate-limit.js';
@@ -21,27 +26,35 @@ export interface BuildAppOptions {
   index: LoadedIndex;
   /** Server configuration (validated here; defaults fill the rest). */
   config?: ServerConfigInput | ServerConfig;
-  /** fastify logger option. Default: pino at `config.logLevel`, without request bodies or query strings. */
+  /** fastify logger option. Default: pino at `config.logLevel`, without personal data (see server/logging.ts). */
   logger?: FastifyServerOptions['logger'];
+  /** Where the default logger writes (default stdout); tests capture the log lines with it. */
+  logStream?: DestinationStream;
 }
 
 /** Builds the fastify app without listening (tests and `server/cli.ts` call `listen`). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const config = parseConfig((options.config ?? {}) as ServerConfigInput);
+  // Node checks request/header timeouts on this interval; its 30 s default would let a slow client overstay.
+  const headersTimeout = Math.min(config.headersTimeoutMs, config.requestTimeoutMs);
   const app = Fastify({
-    logger: options.logger ?? {
-      level: config.logLevel,
-      // Queries are what users typed: keep them out of the logs (no personal data); log the path only.
-      serializers: {
-        req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-      },
-    },
+    logger: options.logger ?? loggerOptions(config, options.logStream),
     bodyLimit: config.bodyLimit,
+    // Whole request (headers + body) must arrive within requestTimeout; a socket idle that long is closed.
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
-    // Long queries must reach validation (and get a 400 naming `q`) instead of Node's bare 431: 5 000 Cyrillic
-    // characters are 30 kB once percent-encoded.
-    http: { maxHeaderSize: 64 * 1024 },
+    // Long queries must reach validation (and get a 400 naming `q`) instead of a bare 431: 5 000 Cyrillic
+    // characters are 30 kB once percent-encoded. Beyond maxHeaderBytes the client error handler answers 431.
+    http: {
+      maxHeaderSize: config.maxHeaderBytes,
+      headersTimeout,
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4))),
+    },
+    clientErrorHandler,
+    trustProxy: config.trustProxy,
+    // Graceful shutdown: requests already received on open connections are answered (with Connection: close)
+    // rather than refused with 503; new connections are refused because the listener is closed first.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 
@@ -51,7 +64,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Infrastructure first: validation, errors, the index; then third-party plugins; then routes.
   await app.register(zodValidation);
   await app.register(errorHandler);
-  await app.register(indexHolderPlugin, { index: options.index });
+  await app.register(queryEncodingGuard);
+  await app.register(indexHolderPlugin, { index: options.index, source: { indexDir: config.indexDir, modelsDir: config.modelsDir } });
+  if (config.watchIndex) await app.register(indexWatcherPlugin, { debounceMs: config.watchDebounceMs });
   await app.register(helmetPlugin);
   await app.register(rateLimitPlugin, { max: config.rateLimitMax, timeWindowMs: config.rateLimitWindowMs });
   await app.register(swaggerPlugin);
@@ -63,7 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(askRoutes, { prefix: '/api/ask', ...(llm ? { llm } : {}) });
   await app.register(passageRoutes, { prefix: '/api/passages' });
   await app.register(regionRoutes, { prefix: '/api/regions' });
-  await app.register(adminRoutes, { prefix: '/api/admin', indexDir: config.indexDir, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
+  await app.register(adminRoutes, { prefix: '/api/admin', ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
   await app.register(staticPlugin, { roots: config.webDirs });
 
   await app.ready();

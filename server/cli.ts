@@ -8,7 +8,8 @@ import { CONFIG_HELP, ConfigError, loadConfig } from './config.js';
 
 /**
  * `npm start`: serves the index in `indexDir`, building it from `corpusDir` first when there is none, then
- * listens on host:port. SIGTERM/SIGINT close the server gracefully (in-flight requests finish).
+ * listens on host:port. SIGTERM/SIGINT close the server gracefully: the listener closes at once, requests in flight
+ * finish (up to shutdownTimeoutMs), then the process exits 0.
  */
 
 async function main(): Promise<number> {
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
 
   if (!existsSync(path.join(config.indexDir, 'manifest.json'))) {
     log.info({ corpusDir: config.corpusDir, indexDir: config.indexDir }, 'no index yet: building it from the corpus (once)');
-    const result = await buildIndex({ corpusDir: config.corpusDir, outDir: config.indexDir, embedder: 'auto' });
+    const result = await buildIndex({ corpusDir: config.corpusDir, outDir: config.indexDir, embedder: 'auto', modelsDir: config.modelsDir });
     log.info(
       { passages: result.manifest.counts.passages, documents: result.manifest.counts.documents, embedder: result.manifest.embedder.id, failures: result.failures },
       'index built',
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
 
   let index;
   try {
-    index = await loadIndex(config.indexDir);
+    index = await loadIndex(config.indexDir, { modelsDir: config.modelsDir });
   } catch (err) {
     if (err instanceof IndexLoadError) {
       log.fatal(err.message);
@@ -51,13 +52,30 @@ async function main(): Promise<number> {
   log.info({ embedder: index.manifest.embedder.id, passages: index.passages.length, builtAt: index.manifest.builtAt }, 'index loaded');
 
   const app = await buildApp({ index, config });
-  const close = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    await app.close();
-    process.exit(0);
+  let closing = false;
+  const close = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: no new connections; finishing in-flight requests');
+    // A request that never ends must not keep the process alive forever.
+    const deadline = setTimeout(() => {
+      app.log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out: exiting with requests still open');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    app.close().then(
+      () => {
+        app.log.info('shut down cleanly');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        app.log.error({ reason: err instanceof Error ? err.message : String(err) }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', () => void close('SIGTERM'));
-  process.once('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => close('SIGTERM'));
+  process.on('SIGINT', () => close('SIGINT'));
   await app.listen({ host: config.host, port: config.port });
   return -1; // keep running
 }

@@ -10,6 +10,8 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+/** A boolean from code (`true`) or from env/flags (`"true"`, `"false"`, `"1"`, `"0"`, `"yes"`, `"no"`). */
+const flag = z.union([z.boolean(), z.stringbool({ error: 'must be true or false' })]);
 
 export const serverConfigSchema = z.object({
   /** Interface to listen on. Default `127.0.0.1` (loopback only; set `0.0.0.0` to expose). Env `HOST`. */
@@ -20,6 +22,15 @@ export const serverConfigSchema = z.object({
   indexDir: z.string().min(1).default('data/index'),
   /** Corpus used when the index has to be built first. Default `corpus`. Env `CORPUS_DIR`. */
   corpusDir: z.string().min(1).default('corpus'),
+  /** transformers.js models folder (for indexes built with a downloaded model). Default `models`. Env `MODELS_DIR`. */
+  modelsDir: z.string().min(1).default('models'),
+  /**
+   * Switch to a new index as soon as `npm run index` publishes it (watches the index link's folder). The admin
+   * reload endpoint works either way. Default `true`. Env `WATCH_INDEX`.
+   */
+  watchIndex: flag.default(true),
+  /** Quiet period after the index link changes before reloading, in milliseconds. Default 500. Env `WATCH_DEBOUNCE_MS`. */
+  watchDebounceMs: z.coerce.number().int().min(0).default(500),
   /** Static web UI folders served at `/`. Default `web/dist` and `web/public`. */
   webDirs: z.array(z.string()).default(['web/dist', 'web/public']),
   /** Requests per client per `rateLimitWindowMs`. Default 300. Env `RATE_LIMIT_MAX`. */
@@ -28,8 +39,25 @@ export const serverConfigSchema = z.object({
   rateLimitWindowMs: positiveInt.default(60_000),
   /** Largest accepted request body in bytes. Default 65 536. Env `BODY_LIMIT`. */
   bodyLimit: positiveInt.default(65_536),
-  /** Per-request timeout in milliseconds (slow clients are cut off). Default 30 000. Env `REQUEST_TIMEOUT_MS`. */
+  /**
+   * Time a client has to send a whole request (headers and body), in milliseconds; slower clients get 408 and are
+   * disconnected. Also the idle timeout of a connection. Default 30 000. Env `REQUEST_TIMEOUT_MS`.
+   */
   requestTimeoutMs: positiveInt.default(30_000),
+  /**
+   * Time a client has to send the request headers, in milliseconds (cuts off slow-loris clients early). Capped at
+   * `requestTimeoutMs`. Default 10 000. Env `HEADERS_TIMEOUT_MS`.
+   */
+  headersTimeoutMs: positiveInt.default(10_000),
+  /** Largest request line + headers (so also the query string) in bytes; larger gets 431. Default 65 536. Env `MAX_HEADER_BYTES`. */
+  maxHeaderBytes: z.coerce.number().int().min(8 * 1024).max(1024 * 1024).default(64 * 1024),
+  /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before the process exits anyway (exit 1), in milliseconds. Default 10 000. Env `SHUTDOWN_TIMEOUT_MS`. */
+  shutdownTimeoutMs: positiveInt.default(10_000),
+  /**
+   * Trust `X-Forwarded-For` from a reverse proxy in front of the server, so rate limits apply per real client.
+   * Only enable behind a proxy you run. Default `false`. Env `TRUST_PROXY`.
+   */
+  trustProxy: flag.default(false),
   /** pino log level. Default `info`. Env `LOG_LEVEL`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
@@ -54,10 +82,17 @@ const ENV: Partial<Record<keyof ServerConfig, string>> = {
   port: 'PORT',
   indexDir: 'INDEX_DIR',
   corpusDir: 'CORPUS_DIR',
+  modelsDir: 'MODELS_DIR',
+  watchIndex: 'WATCH_INDEX',
+  watchDebounceMs: 'WATCH_DEBOUNCE_MS',
   rateLimitMax: 'RATE_LIMIT_MAX',
   rateLimitWindowMs: 'RATE_LIMIT_WINDOW_MS',
   bodyLimit: 'BODY_LIMIT',
   requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
+  headersTimeoutMs: 'HEADERS_TIMEOUT_MS',
+  maxHeaderBytes: 'MAX_HEADER_BYTES',
+  shutdownTimeoutMs: 'SHUTDOWN_TIMEOUT_MS',
+  trustProxy: 'TRUST_PROXY',
   logLevel: 'LOG_LEVEL',
   llmUrl: 'LLM_URL',
   llmModel: 'LLM_MODEL',
@@ -71,10 +106,17 @@ const FLAGS = {
   port: { type: 'string' },
   'index-dir': { type: 'string' },
   'corpus-dir': { type: 'string' },
+  'models-dir': { type: 'string' },
+  'watch-index': { type: 'string' },
+  'watch-debounce-ms': { type: 'string' },
   'rate-limit-max': { type: 'string' },
   'rate-limit-window-ms': { type: 'string' },
   'body-limit': { type: 'string' },
   'request-timeout-ms': { type: 'string' },
+  'headers-timeout-ms': { type: 'string' },
+  'max-header-bytes': { type: 'string' },
+  'shutdown-timeout-ms': { type: 'string' },
+  'trust-proxy': { type: 'string' },
   'log-level': { type: 'string' },
   'llm-url': { type: 'string' },
   'llm-model': { type: 'string' },
@@ -87,10 +129,17 @@ export const CONFIG_HELP = `Usage: npm start -- [options]
   --port <port>              port, 0 = any free port (default 3000, env PORT)
   --index-dir <dir>          index directory (default data/index, env INDEX_DIR)
   --corpus-dir <dir>         corpus to index when there is no index yet (default corpus, env CORPUS_DIR)
+  --models-dir <dir>         transformers.js models folder (default models, env MODELS_DIR)
+  --watch-index <bool>       switch to a new index when npm run index publishes one (default true, env WATCH_INDEX)
+  --watch-debounce-ms <n>    wait after the index changes before reloading (default 500, env WATCH_DEBOUNCE_MS)
   --rate-limit-max <n>       requests per client per window (default 300, env RATE_LIMIT_MAX)
   --rate-limit-window-ms <n> rate-limit window (default 60000, env RATE_LIMIT_WINDOW_MS)
   --body-limit <bytes>       largest request body (default 65536, env BODY_LIMIT)
-  --request-timeout-ms <n>   request timeout (default 30000, env REQUEST_TIMEOUT_MS)
+  --request-timeout-ms <n>   time to send a whole request; idle connection timeout (default 30000, env REQUEST_TIMEOUT_MS)
+  --headers-timeout-ms <n>   time to send the request headers (default 10000, env HEADERS_TIMEOUT_MS)
+  --max-header-bytes <n>     largest request line + headers, so also the URL (default 65536, env MAX_HEADER_BYTES)
+  --shutdown-timeout-ms <n>  on SIGTERM, longest wait for in-flight requests (default 10000, env SHUTDOWN_TIMEOUT_MS)
+  --trust-proxy <bool>       rate-limit by X-Forwarded-For (behind your own proxy only; default false, env TRUST_PROXY)
   --log-level <level>        fatal|error|warn|info|debug|trace|silent (default info, env LOG_LEVEL)
   --llm-url <url>            optional OpenAI-compatible endpoint for summaries (env LLM_URL; off by default)
   --llm-model <name>         model for --llm-url (env LLM_MODEL)
@@ -126,5 +175,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     input[flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
   }
   const config = parseConfig(input as ServerConfigInput);
-  return { config: { ...config, indexDir: path.resolve(config.indexDir), corpusDir: path.resolve(config.corpusDir) }, help: flags.help === true };
+  return {
+    config: { ...config, indexDir: path.resolve(config.indexDir), corpusDir: path.resolve(config.corpusDir), modelsDir: path.resolve(config.modelsDir) },
+    help: flags.help === true,
+  };
 }

@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { appliedRegionSchema, embedderSchema, errorSchema, passageResultSchema, regionRefSchema } from './common.js';
-import { MAX_QUERY_LENGTH } from './search.js';
+import { appliedRegionSchema, embedderSchema, errorSchema, passageResultSchema, queryText, regionRefSchema, strictParams } from './common.js';
 
-export const askBodySchema = z.object(
+export const askBodySchema = strictParams(
   {
-    question: z
-      .string({ error: (issue) => (issue.input === undefined ? 'is required: the question to answer' : 'must be one text value') })
-      .trim()
-      .min(1, 'must not be empty')
-      .max(MAX_QUERY_LENGTH, `is too long: at most ${MAX_QUERY_LENGTH} characters`)
-      .meta({ example: 'Как регионы развивают телемедицину?' }),
+    question: queryText('the question to answer').meta({ example: 'Как регионы развивают телемедицину?' }),
     regions: z.array(z.string().max(200), { error: 'must be an array of region ids or names' }).max(100).optional(),
     sectors: z.array(z.string().max(200), { error: 'must be an array of sectors' }).max(20).optional(),
     perRegion: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').default(3),
@@ -18,7 +12,7 @@ export const askBodySchema = z.object(
       description: 'Also generate a summary with the configured LLM endpoint (ignored when none is configured).',
     }),
   },
-  { error: 'must be a JSON object like {"question": "..."}' },
+  'must be a JSON object like {"question": "..."}',
 );
 
 export const askResponseSchema = z.object({

@@ -13,6 +13,35 @@ export const listParam = (what: string) =>
     z.array(z.string().max(200, `each ${what} must be at most 200 characters`)).max(100, `at most 100 ${what} values`).optional(),
   );
 
+/** Longest accepted query or question, in characters. */
+export const MAX_QUERY_LENGTH = 1000;
+
+/**
+ * Text a user searches for or asks: trimmed, 1..MAX_QUERY_LENGTH characters, with at least one letter or digit
+ * (punctuation alone matches nothing) and no control characters (NUL and friends are never meant).
+ */
+export function queryText(what: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : 'must be one text value') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_QUERY_LENGTH, `is too long: at most ${MAX_QUERY_LENGTH} characters`)
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters')
+    .refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain at least one letter or digit');
+}
+
+/**
+ * An object of request parameters that refuses unknown ones: a misspelt filter (`regoin=tver`) silently ignored
+ * would return unfiltered results that look filtered. The 400 names the unknown key and lists the accepted ones.
+ */
+export function strictParams<Shape extends z.ZodRawShape>(shape: Shape, notAnObject?: string) {
+  const accepted = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `is not a known parameter; accepted: ${accepted}` : (notAnObject ?? 'must be an object'),
+  });
+}
+
 export const booleanParam = (defaultValue: boolean) =>
   z.stringbool({ error: 'must be true or false' }).default(defaultValue);
 

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { booleanParam, embedderSchema, errorSchema, passageResultSchema } from './common.js';
+import { booleanParam, embedderSchema, errorSchema, passageResultSchema, strictParams } from './common.js';
 
 export const passageParamsSchema = z.object({
   id: z.string().min(1, 'must not be empty').max(200, 'is too long').meta({ description: 'Passage id from a search result.' }),
 });
 
-export const passageQuerySchema = z.object({
+export const passageQuerySchema = strictParams({
   context: z.coerce.number({ error: 'must be a whole number' }).int().min(0, 'must be at least 0').max(10, 'must be at most 10').default(2)
     .meta({ description: 'Neighbouring passages to include on each side.' }),
 });
 
-export const similarQuerySchema = z.object({
+export const similarQuerySchema = strictParams({
   k: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').default(5),
   otherRegions: booleanParam(true).meta({ description: 'Only passages from other regions than the given one.' }),
 });

@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { SECTORS } from '../../indexer/types.js';
 import { SEARCH_MODES } from '../search/retrieve.js';
-import { appliedRegionSchema, booleanParam, embedderSchema, errorSchema, listParam, passageResultSchema, regionRefSchema } from './common.js';
+import { appliedRegionSchema, booleanParam, embedderSchema, errorSchema, listParam, MAX_QUERY_LENGTH, passageResultSchema, queryText, regionRefSchema, strictParams } from './common.js';
 
-/** Longest accepted query, in characters. */
-export const MAX_QUERY_LENGTH = 1000;
+export { MAX_QUERY_LENGTH };
 /** Most results per request (per region when grouped). */
 export const MAX_K = 100;
 
-export const searchQuerySchema = z.object({
-  q: z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required: the text to search for' : 'must be one text value') })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(MAX_QUERY_LENGTH, `is too long: at most ${MAX_QUERY_LENGTH} characters`)
-    .meta({ description: 'Search text. Region names in it become a region filter (see detectRegions).', example: 'телемедицина в Тверской области' }),
+export const searchQuerySchema = strictParams({
+  q: queryText('the text to search for').meta({ description: 'Search text. Region names in it become a region filter (see detectRegions).', example: 'телемедицина в Тверской области' }),
   k: z.coerce
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
@@ -28,7 +22,7 @@ export const searchQuerySchema = z.object({
   groupBy: z.enum(['region'], { error: 'must be "region"' }).optional(),
   detectRegions: booleanParam(true).meta({ description: 'Recognise region names in q as a filter. Send false to drop that filter.' }),
   fusion: z.enum(['convex', 'rrf'], { error: 'must be convex or rrf' }).optional().meta({ description: 'Hybrid fusion method (default convex).' }),
-});
+}).meta({ description: 'Unknown parameters are refused (400), so a misspelt filter never passes silently.' });
 
 export const searchResponseSchema = z.object({
   query: z.string(),

@@ -42,7 +42,9 @@ export function compilePattern(pattern: string): RegExp {
   try {
     return new RegExp(source, 'iu');
   } catch (error) {
-    throw new Error(`Invalid judgment pattern /${pattern}/: ${(error as Error).message}. Fix it in tests/eval/queries.json.`);
+    throw new Error(`Invalid judgment pattern /${pattern}/: ${(error as Error).message}. Fix it in tests/eval/queries.json.`, {
+      cause: error,
+    });
   }
 }
 
@@ -86,7 +88,7 @@ export function loadEvalSet(file: string = DEFAULT_EVAL_SET_PATH): EvalSet {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the evaluation set ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the evaluation set ${file}: ${(error as Error).message}`, { cause: error });
   }
   const parsed = evalSetSchema.safeParse(raw);
   if (!parsed.success) {

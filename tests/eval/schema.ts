@@ -75,6 +75,11 @@ export const evalQuerySchema = z
     /** Regions that address the topic (used for region coverage of the grouped view). */
     regions: z.array(z.enum(EVAL_REGION_IDS)),
     relevant: z.array(relevanceRuleSchema),
+    /**
+     * Only for `none`: patterns (same syntax) that occur nowhere in the corpus — the evidence, re-checked by a test,
+     * that no region answers the query.
+     */
+    absentPatterns: z.array(patternSchema).optional(),
     /** Why the judgment is what it is, when not obvious. */
     notes: z.string().optional(),
   })
@@ -84,7 +89,13 @@ export const evalQuerySchema = z
       if (q.relevant.length > 0 || q.regions.length > 0) {
         ctx.addIssue({ code: 'custom', message: `query "${q.id}": kind "none" must have empty "relevant" and "regions"` });
       }
+      if (!q.absentPatterns?.length) {
+        ctx.addIssue({ code: 'custom', message: `query "${q.id}": kind "none" needs "absentPatterns" (terms verified absent from the corpus)` });
+      }
       return;
+    }
+    if (q.absentPatterns) {
+      ctx.addIssue({ code: 'custom', message: `query "${q.id}": only kind "none" may have "absentPatterns"` });
     }
     if (q.relevant.length === 0) {
       ctx.addIssue({ code: 'custom', message: `query "${q.id}": "relevant" is empty; only kind "none" may have no relevant passages` });

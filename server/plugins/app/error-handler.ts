@@ -41,8 +41,13 @@ function describeZodError(error: z.ZodError, context: ValidationContext | undefi
   const issue = error.issues[0];
   const part = context ?? 'body';
   if (!issue) return { field: part, message: `${part}: invalid` };
-  const path = issue.path.map(String).join('.');
-  const field = path || part;
+  if (issue.code === 'unrecognized_keys') {
+    // Name the key the client sent (bounded: keys come from the request).
+    const key = String(issue.keys[0] ?? part).slice(0, 100);
+    return { field: key, message: `${key}: ${issue.message}` };
+  }
+  // The top-level parameter is the field (`region`, not `region.3`): that is what the client can fix.
+  const field = issue.path.length > 0 ? String(issue.path[0]) : part;
   // A body that is not an object at all ("[]", "\"x\"") has an empty path.
   return { field, message: `${field}: ${issue.message}` };
 }

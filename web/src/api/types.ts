@@ -96,6 +96,7 @@ export interface AskResponse {
   /** Generated summary (only when an LLM endpoint is configured on the server). */
   summary: { text: string; model: string } | null;
   detectedRegions: (RegionRef & { matchedText: string })[];
+  embedder: EmbedderInfo | null;
   tookMs: number;
 }
 
@@ -274,6 +275,7 @@ export function normalizeAsk(v: unknown): AskResponse {
     passages: arr(o.passages).map(normalizeResult),
     summary: isObject(o.summary) && str(o.summary.text) ? { text: str(o.summary.text), model: str(o.summary.model) } : null,
     detectedRegions: detectedRegions(isObject(o.appliedFilters) ? o.appliedFilters.regions : undefined),
+    embedder: normalizeEmbedder(o.embedder),
     tookMs: num(o.tookMs),
   };
 }

@@ -15,6 +15,16 @@ export function countLabel(n: number, forms: readonly [string, string, string]):
   return `${n} ${plural(n, forms)}`;
 }
 
+/** A query for headings: long ones are cut (the full text stays in the search box). */
+export function shortQuery(q: string, max = 80): string {
+  return q.length > max ? `${q.slice(0, max - 1)}…` : q;
+}
+
+/** Genitive after a number: «стратегии 1 региона», «стратегии 6 регионов». */
+export function regionsGenitive(n: number): string {
+  return n % 10 === 1 && n % 100 !== 11 ? 'региона' : 'регионов';
+}
+
 /** Locative after «в»: «в 1 регионе», «в 3 регионах». */
 export function regionsLocative(n: number): string {
   return n % 10 === 1 && n % 100 !== 11 ? 'регионе' : 'регионах';

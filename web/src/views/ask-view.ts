@@ -2,12 +2,13 @@
  * Ask tab: the extractive answer of POST /api/ask — per region the sentences that best answer the question,
  * each with a numbered citation that opens its passage; regions without an answer say so.
  */
-import { ApiError, ask } from '../api/client.js';
+import { ask } from '../api/client.js';
 import type { AskRegionAnswer, AskResponse } from '../api/types.js';
 import { formatAll, type ClipboardPayload } from '../copy/citation-formats.js';
 import type { ViewState } from '../state/url-state.js';
 import { button, byId, h, replaceChildren, setPhase } from '../ui/dom.js';
-import { regionsLocative } from '../ui/format.js';
+import { errorBox } from '../ui/error-box.js';
+import { embedderNote, regionsLocative, shortQuery } from '../ui/format.js';
 
 export const EXAMPLE_QUESTIONS = [
   'Как регионы развивают телемедицину?',
@@ -63,7 +64,7 @@ export class AskView {
     setPhase(this.area, 'loading');
     // The heat-map belongs to search results; the answer has its own per-region layout.
     this.heatmapBox.hidden = true;
-    replaceChildren(this.status, h('p', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), `Ищем ответ на вопрос «${state.q}»…`));
+    replaceChildren(this.status, h('p', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), `Ищем ответ на вопрос «${shortQuery(state.q)}»…`));
     replaceChildren(this.results);
     try {
       const response = await ask({ question: state.q, regions: state.regions, sectors: state.sectors, detectRegions: state.detectRegions }, controller.signal);
@@ -73,17 +74,7 @@ export class AskView {
     } catch (err) {
       if (controller.signal.aborted) return;
       setPhase(this.area, 'error');
-      const status = err instanceof ApiError && err.status > 0 ? ` (ошибка ${err.status})` : '';
-      replaceChildren(
-        this.status,
-        h(
-          'div',
-          { class: 'error-box', attrs: { role: 'alert' } },
-          h('p', null, h('strong', null, `Не удалось ответить на вопрос${status}.`)),
-          h('p', { class: 'error-message' }, err instanceof Error ? err.message : String(err)),
-          button('Повторить', () => void this.run(state), { class: 'btn btn-small' }),
-        ),
-      );
+      replaceChildren(this.status, errorBox('Не удалось ответить на вопрос', err, () => void this.run(state)));
     }
   }
 
@@ -114,6 +105,7 @@ export class AskView {
           response.tookMs > 0 && ` · ${Math.round(response.tookMs)} мс`,
         ),
         h('p', { class: 'embedder-note' }, 'Ответ составлен из предложений стратегий без перефразирования; номера в скобках открывают источник.'),
+        h('p', { class: 'embedder-note', attrs: { 'data-embedder-kind': response.embedder?.kind ?? '' } }, embedderNote('hybrid', response.embedder)),
         response.detectedRegions.length > 0 &&
           h(
             'p',
@@ -151,7 +143,7 @@ export class AskView {
         h(
           'div',
           { class: 'results-toolbar' },
-          h('p', { class: 'results-count' }, `Вопрос: «${response.question || state.q}»`),
+          h('p', { class: 'results-count' }, `Вопрос: «${shortQuery(response.question || state.q)}»`),
           button('Скопировать весь ответ', () =>
             this.deps.copy(
               formatAll(

@@ -5,6 +5,7 @@
 import { getPassage, getSimilar } from '../api/client.js';
 import type { PassageContext, SearchResult } from '../api/types.js';
 import { button, byId, h, replaceChildren, setPhase } from '../ui/dom.js';
+import { errorBox } from '../ui/error-box.js';
 import { passageCard, type PassageActions } from '../ui/passage-card.js';
 
 const SIMILAR_K = 6;
@@ -72,12 +73,7 @@ export class PassageDialog {
     } catch (err) {
       if (controller.signal.aborted) return;
       setPhase(this.dialog, 'error');
-      replaceChildren(
-        this.body,
-        h('div', { class: 'error-box', attrs: { role: 'alert' } },
-          h('p', null, h('strong', null, 'Фрагмент не открылся.')),
-          h('p', { class: 'error-message' }, err instanceof Error ? err.message : String(err))),
-      );
+      replaceChildren(this.body, errorBox('Фрагмент не открылся', err, () => void this.show(id, withSimilar)));
     }
   }
 

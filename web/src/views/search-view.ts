@@ -3,12 +3,13 @@
  * heat-map, results grouped by region, and the regions where nothing relevant was found.
  */
 import type { Sector } from '../../../indexer/types.js';
-import { ApiError, search } from '../api/client.js';
+import { search } from '../api/client.js';
 import type { RegionRef, SearchResponse, SearchResult } from '../api/types.js';
 import { formatAll } from '../copy/citation-formats.js';
 import type { ViewState } from '../state/url-state.js';
 import { button, byId, h, replaceChildren, setPhase } from '../ui/dom.js';
-import { countLabel, embedderNote, FRAGMENT_FORMS, MODE_LABELS, REGION_FORMS, regionsLocative, sectorLabel } from '../ui/format.js';
+import { errorBox } from '../ui/error-box.js';
+import { countLabel, embedderNote, FRAGMENT_FORMS, MODE_LABELS, REGION_FORMS, regionsGenitive, regionsLocative, sectorLabel, shortQuery } from '../ui/format.js';
 import { passageCard, type PassageActions } from '../ui/passage-card.js';
 import { computeHeatmap, HEATMAP_K, renderHeatmap, type HeatmapData } from './heatmap.js';
 
@@ -58,6 +59,8 @@ export class SearchView {
     this.controller?.abort();
     setPhase(this.area, 'intro');
     this.heatmapBox.hidden = true;
+    const n = this.deps.regions().length;
+    const whose = n > 0 ? `${n} ${regionsGenitive(n)}` : 'регионов';
     replaceChildren(this.status);
     replaceChildren(
       this.results,
@@ -65,7 +68,7 @@ export class SearchView {
         'section',
         { class: 'intro' },
         h('h2', null, 'Что делают регионы?'),
-        h('p', null, 'Найдите, что пишут стратегии пяти регионов о нужной теме: результаты сгруппированы по регионам, у каждого фрагмента — раздел, отрасль и страница. Регионы, где ничего не нашлось, перечислены отдельно.'),
+        h('p', null, `Найдите, что пишут стратегии ${whose} о нужной теме: результаты сгруппированы по регионам, у каждого фрагмента — раздел, отрасль и страница. Регионы, где ничего не нашлось, перечислены отдельно.`),
         h('p', null, 'Например:'),
         h(
           'ul',
@@ -84,13 +87,15 @@ export class SearchView {
     this.controller = controller;
     setPhase(this.area, 'loading');
     setPhase(this.heatmapBox, 'loading');
-    replaceChildren(this.status, h('p', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), `Ищем «${state.q}»…`));
+    replaceChildren(this.status, h('p', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), `Ищем «${shortQuery(state.q)}»…`));
     replaceChildren(this.results);
     this.heatmapBox.hidden = true;
 
     const base = { q: state.q, mode: state.mode, detectRegions: state.detectRegions, groupBy: 'region' as const };
     const main = search({ ...base, k: RESULTS_K, regions: state.regions, sectors: state.sectors }, controller.signal);
     const wide = search({ ...base, k: HEATMAP_K, regions: [], sectors: [] }, controller.signal);
+    // A newer search may abort this one before `wide` is awaited: never leave its rejection unhandled.
+    wide.catch(() => undefined);
     try {
       const response = await main;
       if (controller.signal.aborted) return;
@@ -98,7 +103,6 @@ export class SearchView {
       setPhase(this.area, 'done');
     } catch (err) {
       if (controller.signal.aborted) return;
-      wide.catch(() => undefined);
       this.renderError(state, err);
       setPhase(this.area, 'error');
       setPhase(this.heatmapBox, 'error');
@@ -154,18 +158,7 @@ export class SearchView {
   }
 
   private renderError(state: ViewState, err: unknown): void {
-    const message = err instanceof Error ? err.message : String(err);
-    const status = err instanceof ApiError && err.status > 0 ? ` (ошибка ${err.status})` : '';
-    replaceChildren(
-      this.status,
-      h(
-        'div',
-        { class: 'error-box', attrs: { role: 'alert' } },
-        h('p', null, h('strong', null, `Поиск «${state.q}» не выполнен${status}.`)),
-        h('p', { class: 'error-message' }, message),
-        button('Повторить', () => void this.run(state), { class: 'btn btn-small' }),
-      ),
-    );
+    replaceChildren(this.status, errorBox(`Поиск «${shortQuery(state.q)}» не выполнен`, err, () => void this.run(state)));
   }
 
   private renderResults(state: ViewState, response: SearchResponse): void {
@@ -190,7 +183,7 @@ export class SearchView {
         h(
           'div',
           { class: 'empty-box' },
-          h('h2', null, `По запросу «${state.q}» ничего релевантного не найдено.`),
+          h('h2', null, `По запросу «${shortQuery(state.q)}» ничего релевантного не найдено.`),
           h(
             'p',
             null,
@@ -244,7 +237,7 @@ export class SearchView {
       h(
         'p',
         { class: 'status-summary' },
-        `«${response.query || state.q}»: ${countLabel(total, FRAGMENT_FORMS)}, ${countLabel(regionCount, REGION_FORMS)} · режим «${MODE_LABELS[response.mode]}»`,
+        `«${shortQuery(response.query || state.q)}»: ${countLabel(total, FRAGMENT_FORMS)}, ${countLabel(regionCount, REGION_FORMS)} · режим «${MODE_LABELS[response.mode]}»`,
         response.tookMs > 0 && ` · ${Math.round(response.tookMs)} мс`,
       ),
       h('p', { class: 'embedder-note', attrs: { 'data-embedder-kind': response.embedder?.kind ?? '' } }, embedderNote(response.mode, response.embedder)),
@@ -301,7 +294,7 @@ export class SearchView {
       'section',
       { class: 'missing-regions', attrs: { 'aria-labelledby': 'missing-title' } },
       h('h2', { attrs: { id: 'missing-title' } }, 'Ничего релевантного не найдено'),
-      h('p', { class: 'muted' }, `В стратегиях этих регионов нет фрагментов, достаточно близких к запросу «${state.q}»:`),
+      h('p', { class: 'muted' }, `В стратегиях этих регионов нет фрагментов, достаточно близких к запросу «${shortQuery(state.q)}»:`),
       h('ul', null, missing.map((r) => h('li', { attrs: { 'data-region-id': r.regionId } }, r.region))),
     );
   }

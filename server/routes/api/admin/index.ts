@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { IndexLoadError, loadIndex } from '../../../../indexer/index/load.js';
+import { IndexLoadError } from '../../../../indexer/index/load.js';
 import { HttpError } from '../../../errors.js';
 import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js';
 import { reloadRouteSchema } from '../../../schemas/admin.js';
@@ -8,22 +8,16 @@ import { reloadRouteSchema } from '../../../schemas/admin.js';
  * `POST /api/admin/reload`: loads the index directory again and swaps it in. Loading and preparing happen before
  * the swap, so requests in flight finish on the old index and a bad index never replaces a good one.
  */
-const adminRoutes: FastifyPluginAsyncZod<{ adminToken?: string; indexDir: string }> = async (app, options) => {
-  let reloading: Promise<unknown> | undefined;
-
+const adminRoutes: FastifyPluginAsyncZod<{ adminToken?: string }> = async (app, options) => {
   app.post('/reload', { schema: reloadRouteSchema }, async (request) => {
     if (!options.adminToken) throw new HttpError(404, 'Admin endpoints are disabled: start the server with ADMIN_TOKEN set to enable them.');
     if (!tokenMatches(request.headers.authorization, options.adminToken)) {
       throw new HttpError(401, 'authorization: send "Authorization: Bearer <ADMIN_TOKEN>".', 'authorization');
     }
-    // One reload at a time: a second request waits for the first instead of loading twice.
-    while (reloading) await reloading.catch(() => undefined);
-    const attempt = loadIndex(options.indexDir);
-    reloading = attempt;
     try {
-      const loaded = await attempt;
-      const index = app.indexHolder.swap(loaded);
-      request.log.info({ dir: loaded.dir, passages: loaded.passages.length }, 'index reloaded');
+      const outcome = await app.indexHolder.reload(request.log, 'admin');
+      if (!outcome.swapped) throw new Error('unreachable: an admin reload always loads');
+      const { loaded, index } = outcome;
       return {
         reloaded: true as const,
         index: { dir: loaded.dir, builtAt: loaded.manifest.builtAt, passages: loaded.passages.length, documents: loaded.manifest.counts.documents },
@@ -33,8 +27,6 @@ const adminRoutes: FastifyPluginAsyncZod<{ adminToken?: string; indexDir: string
       const current = app.indexHolder.current.loaded.manifest.builtAt;
       if (err instanceof IndexLoadError) throw new HttpError(409, `${err.message} Still serving the index built at ${current}.`);
       throw err;
-    } finally {
-      reloading = undefined;
     }
   });
 };

@@ -1,0 +1,33 @@
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { errorBody } from './error-handler.js';
+
+/**
+ * Requests Node rejects before fastify sees them (headers too large, malformed HTTP, a client too slow to send
+ * its request) get the same `{ error, message, field }` body as everything else, then the connection closes.
+ */
+export function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message, field] = describe(err.code);
+  this.log.debug({ code: err.code, status }, 'client error'); // no request data: it never parsed
+  if (socket.writable) {
+    const body = JSON.stringify(errorBody(status, message, field));
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+function describe(code: string | undefined): [number, string, string | undefined] {
+  switch (code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return [408, 'The request took too long to arrive; send it again in one go.', undefined];
+    case 'HPE_HEADER_OVERFLOW':
+      return [431, 'The URL or headers are too large; shorten the query (q is limited to 1000 characters).', 'query'];
+    default:
+      return [400, 'The request is not valid HTTP.', undefined];
+  }
+}

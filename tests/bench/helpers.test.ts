@@ -1,0 +1,89 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readManifest } from '../../indexer/corpus/manifest.js';
+import { oneCycle, samplePassageIds, searchAskSimilarMix, searchMix } from '../../bench/lib/request-mix.js';
+import { percentile, ratio, summarize } from '../../bench/lib/stats.js';
+import { writeSyntheticCorpus } from '../../bench/lib/synthetic-corpus.js';
+import { checkTargets } from '../../bench/lib/targets.js';
+
+describe('bench statistics', () => {
+  it('uses nearest-rank percentiles', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 95)).toBe(95);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(percentile([7], 95)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+  });
+
+  it('summarises unsorted samples', () => {
+    const s = summarize([5, 1, 4, 2, 3]);
+    expect(s).toMatchObject({ n: 5, mean: 3, p50: 3, p95: 5, max: 5 });
+  });
+
+  it('gives NaN for a ratio with a zero denominator instead of Infinity', () => {
+    expect(ratio(3, 0)).toBeNaN();
+    expect(ratio(3, 2)).toBe(1.5);
+  });
+});
+
+describe('request mixes', () => {
+  const queries = ['школы', 'больницы', 'дороги'];
+
+  it('sends every query in every mode within one cycle of the search mix', () => {
+    const paths = oneCycle(searchMix(queries), queries.length * 3).map((r) => new URL(r.path, 'http://x').searchParams);
+    const pairs = new Set(paths.map((p) => `${p.get('q')}|${p.get('mode')}`));
+    expect(pairs.size).toBe(9);
+  });
+
+  it('mixes search, ask and similar 3:1:1 with valid JSON bodies', () => {
+    const requests = oneCycle(searchAskSimilarMix(queries, ['a', 'b']), 10);
+    expect(requests.filter((r) => r.path.startsWith('/api/search')).length).toBe(6);
+    const asks = requests.filter((r) => r.path === '/api/ask');
+    expect(asks.length).toBe(2);
+    expect(asks.every((r) => r.method === 'POST' && typeof (JSON.parse(r.body!) as { question: string }).question === 'string')).toBe(true);
+    expect(requests.filter((r) => r.path.includes('/similar')).length).toBe(2);
+  });
+
+  it('samples passage ids evenly', () => {
+    const ids = Array.from({ length: 10 }, (_, i) => `p${i}`);
+    expect(samplePassageIds(ids, 5)).toEqual(['p0', 'p2', 'p4', 'p6', 'p8']);
+    expect(samplePassageIds(ids, 50)).toHaveLength(10);
+  });
+});
+
+describe('synthetic scale corpus', () => {
+  let dir: string | undefined;
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes N documents with a valid manifest; the bundled five first, the rest renamed', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'bench-synthetic-'));
+    const corpus = await writeSyntheticCorpus(dir, 12);
+    expect(corpus.documents).toBe(12);
+    const manifest = await readManifest(dir);
+    expect(manifest?.documents).toHaveLength(12);
+    expect(new Set(manifest!.documents.map((d) => d.region)).size).toBe(12);
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.txt'));
+    expect(files).toHaveLength(12);
+    // Document 6 derives from the first bundled document with its region name replaced.
+    const sixth = manifest!.documents[5]!;
+    const text = await readFile(path.join(dir, sixth.file), 'utf8');
+    const stem = sixth.region.replace(/ая область$/, '');
+    expect(text).toContain(stem);
+    expect(text).not.toMatch(/Карачаево[\s-]?Черкесск/);
+  });
+});
+
+describe('targets', () => {
+  it('reports a target as not measured when the scale run stopped short of 100 documents', () => {
+    const growth = { from: 5, to: 10, passages: 2, buildWall: 2, buildCpu: 2, indexBytes: 2, buildMemory: 1, loadedMemory: 1,
+      latencyP50: { keyword: 1, semantic: 1, hybrid: 1 }, latencyP95: { keyword: 1, semantic: 1, hybrid: 1 } };
+    const checks = checkTargets({ scale: { ok: true, seconds: 1, data: { sizes: [5, 10], points: [], growth } } });
+    expect(checks).toHaveLength(1);
+    expect(checks[0]!.pass).toBeNull();
+  });
+});
