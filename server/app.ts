@@ -35,7 +35,6 @@ export interface BuildAppOptions {
 /** Builds the fastify app without listening (tests and `server/cli.ts` call `listen`). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const config = parseConfig((options.config ?? {}) as ServerConfigInput);
-  // Node checks request/header timeouts on this interval; its 30 s default would let a slow client overstay.
   const headersTimeout = Math.min(config.headersTimeoutMs, config.requestTimeoutMs);
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config, options.logStream),
@@ -47,6 +46,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // characters are 30 kB once percent-encoded. Beyond maxHeaderBytes the client error handler answers 431.
     http: {
       maxHeaderSize: config.maxHeaderBytes,
+      // A slow-loris client trickling header lines is cut off after headersTimeout. Node checks the timeouts on
+      // an interval whose 30 s default would let slow clients overstay by that much.
       headersTimeout,
       connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4))),
     },

@@ -23,6 +23,7 @@ const HELP = `Usage: npm run search -- "запрос" [options]
   --no-detect-regions               do not turn region names in the query into a filter
   --json                            print the API response as JSON
   --index-dir <dir>                 index directory (default data/index, env INDEX_DIR)
+  --models-dir <dir>                transformers.js models folder (default models, env MODELS_DIR)
 `;
 
 async function main(): Promise<number> {
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
         'no-detect-regions': { type: 'boolean' },
         json: { type: 'boolean' },
         'index-dir': { type: 'string' },
+        'models-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -72,7 +74,8 @@ async function main(): Promise<number> {
   const indexDir = path.resolve(values['index-dir'] ?? process.env.INDEX_DIR ?? 'data/index');
   let index: SearchIndex;
   try {
-    index = new SearchIndex(await loadIndex(indexDir));
+    const modelsDir = path.resolve(values['models-dir'] ?? process.env.MODELS_DIR ?? 'models');
+    index = new SearchIndex(await loadIndex(indexDir, { modelsDir }));
   } catch (err) {
     if (err instanceof IndexLoadError) {
       process.stderr.write(`${err.message}\n`);

@@ -26,7 +26,7 @@ export function queryText(what: string) {
     .trim()
     .min(1, 'must not be empty')
     .max(MAX_QUERY_LENGTH, `is too long: at most ${MAX_QUERY_LENGTH} characters`)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters')
+    .refine((s) => !/\p{Cc}/u.test(s.replace(/[\t\n\r]/g, ' ')), 'must not contain control characters')
     .refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain at least one letter or digit');
 }
 

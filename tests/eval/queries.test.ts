@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initMorphology, lemmatize, stem } from '../../indexer/nlp/morphology.js';
+import { isStopword } from '../../indexer/nlp/stopwords.js';
 import { SECTORS } from '../../indexer/types.js';
 import { compileJudgment, compilePattern, isRelevant, loadEvalSet, normalizeForJudging } from './judge.js';
 import { EVAL_REGION_IDS } from './schema.js';
@@ -70,5 +72,29 @@ describe('evaluation set', () => {
         expect(texts.some((text) => re.test(text)), `${query.id}: /${pattern}/ occurs in the corpus`).toBe(false);
       }
     }
+  });
+});
+
+describe('paraphrase queries', () => {
+  beforeAll(() => initMorphology());
+  const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+  it('share no content lemma and no Snowball stem with the text they should find', () => {
+    const overlaps: string[] = [];
+    for (const query of set.queries.filter((q) => q.kind === 'paraphrase')) {
+      const judgment = compileJudgment(query);
+      const content = words(query.query).filter((word) => !isStopword(lemmatize(word)));
+      const lemmas = new Set<string>();
+      const stems = new Set<string>();
+      for (const window of windows.filter((w) => isRelevant(w, judgment))) {
+        for (const word of words(window.text)) {
+          lemmas.add(lemmatize(word));
+          stems.add(stem(word));
+        }
+      }
+      const shared = content.filter((word) => lemmas.has(lemmatize(word)) || stems.has(stem(word)));
+      if (shared.length) overlaps.push(`${query.id}: ${shared.join(', ')}`);
+    }
+    expect(overlaps).toEqual([]);
   });
 });

@@ -60,7 +60,7 @@ describe('load', () => {
   it(`serves ${CONNECTIONS} connections mixing search, ask and similar with no errors and stable memory`, async () => {
     // Warm lazy caches first so run 1 is comparable to the later ones.
     for (const r of requests) {
-      const res = await fetch(server.baseUrl + r.path, { method: r.method, ...(r.headers ? { headers: r.headers } : {}), ...(r.body ? { body: r.body } : {}) });
+      const res = await fetch(server.baseUrl + r.path, { method: r.method, ...(r.headers ? { headers: r.headers } : {}), ...(r.body ? { body: String(r.body) } : {}) });
       expect(res.status).toBe(200);
       await res.arrayBuffer();
     }
