@@ -46,3 +46,37 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: nu
   const value = await fn();
   return { value, ms: performance.now() - started };
 }
+
+/** Wall and CPU samples of repeated calls, per variant. */
+export interface TimedSamples {
+  wall: number[];
+  /** CPU time of this process during the call (user + system, all threads): barely affected by other processes. */
+  cpu: number[];
+}
+
+/**
+ * Times `run(variant, item)` for every item and variant, `repetitions` times, interleaving the variants per item so
+ * that a burst of outside load hits every variant alike (blocks of one variant after another would not compare).
+ */
+export async function timeInterleaved<V extends string, I>(
+  variants: readonly V[],
+  items: readonly I[],
+  repetitions: number,
+  run: (variant: V, item: I) => Promise<unknown>,
+): Promise<Record<V, TimedSamples>> {
+  const samples = Object.fromEntries(variants.map((v) => [v, { wall: [], cpu: [] }])) as unknown as Record<V, TimedSamples>;
+  for (let r = 0; r < repetitions; r++) {
+    for (const item of items) {
+      for (const variant of variants) {
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
+        await run(variant, item);
+        const wall = performance.now() - t0;
+        const cpu = process.cpuUsage(cpu0);
+        samples[variant].wall.push(wall);
+        samples[variant].cpu.push((cpu.user + cpu.system) / 1000);
+      }
+    }
+  }
+  return samples;
+}

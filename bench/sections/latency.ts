@@ -5,7 +5,7 @@ import type { EvalQuery } from '../../tests/eval/schema.js';
 import { searchUrl, timedGet, timedPost } from '../lib/http.js';
 import { samplePassageIds } from '../lib/request-mix.js';
 import { startBenchServer } from '../lib/server.js';
-import { summarize, type LatencySummary } from '../lib/stats.js';
+import { summarize, timeInterleaved, type LatencySummary } from '../lib/stats.js';
 
 /**
  * Section `latency`: warm query latency per mode over the evaluation queries, one query at a time, both in-process
@@ -20,6 +20,8 @@ export interface LatencyForIndex {
   /** Embedding the query text alone (part of semantic and hybrid). */
   queryEmbedding: LatencySummary;
   inProcess: Record<SearchMode, LatencySummary>;
+  /** CPU time of the benchmark process per in-process query: the steadier number on a shared machine. */
+  inProcessCpu: Record<SearchMode, LatencySummary>;
   http: Record<SearchMode, LatencySummary>;
   /** Sequential POST /api/ask over the evaluation questions and GET /api/passages/:id/similar over spread passages. */
   httpOther: { ask: LatencySummary; similar: LatencySummary };
@@ -43,17 +45,12 @@ async function measureIndex(ctx: BenchContext, kind: IndexKind, index: BenchInde
   ctx.log(`latency: ${kind} index, in-process (${texts.length} queries × ${MODES.length} modes × ${repetitions.inProcess})`);
   const engine = await openEngine(index);
   for (const mode of MODES) for (const q of texts) await searchTop(engine, q, mode); // warm-up: JIT, caches
+  const timedInProcess = await timeInterleaved(MODES, texts, repetitions.inProcess, (mode, q) => searchTop(engine, q, mode));
   const inProcess = {} as Record<SearchMode, LatencySummary>;
+  const inProcessCpu = {} as Record<SearchMode, LatencySummary>;
   for (const mode of MODES) {
-    const samples: number[] = [];
-    for (let r = 0; r < repetitions.inProcess; r++) {
-      for (const q of texts) {
-        const started = performance.now();
-        await searchTop(engine, q, mode);
-        samples.push(performance.now() - started);
-      }
-    }
-    inProcess[mode] = summarize(samples);
+    inProcess[mode] = summarize(timedInProcess[mode].wall);
+    inProcessCpu[mode] = summarize(timedInProcess[mode].cpu);
   }
   const embeddingSamples: number[] = [];
   for (const q of texts) {
@@ -68,11 +65,8 @@ async function measureIndex(ctx: BenchContext, kind: IndexKind, index: BenchInde
   let httpOther: LatencyForIndex['httpOther'] | undefined;
   try {
     for (const mode of MODES) for (const q of texts) await timedGet(searchUrl(server.url, q, mode));
-    for (const mode of MODES) {
-      const samples: number[] = [];
-      for (let r = 0; r < repetitions.http; r++) for (const q of texts) samples.push(await timedGet(searchUrl(server.url, q, mode)));
-      http[mode] = summarize(samples);
-    }
+    const timedHttp = await timeInterleaved(MODES, texts, repetitions.http, (mode, q) => timedGet(searchUrl(server.url, q, mode)));
+    for (const mode of MODES) http[mode] = summarize(timedHttp[mode].wall);
     const askSamples: number[] = [];
     for (const question of texts) askSamples.push(await timedPost(`${server.url}/api/ask`, { question }));
     const similarSamples: number[] = [];
@@ -89,6 +83,7 @@ async function measureIndex(ctx: BenchContext, kind: IndexKind, index: BenchInde
     repetitions,
     queryEmbedding: summarize(embeddingSamples),
     inProcess,
+    inProcessCpu,
     http,
     httpOther: httpOther!,
     server: server.command,

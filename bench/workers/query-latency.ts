@@ -3,7 +3,7 @@ import { loadIndex } from '../../indexer/index/load.js';
 import { search } from '../../server/search/methods/search.js';
 import { SEARCH_MODES, type SearchMode } from '../../server/search/retrieve.js';
 import { SearchIndex } from '../../server/search/search-index.js';
-import { summarize, type LatencySummary } from '../lib/stats.js';
+import { summarize, timeInterleaved, type LatencySummary } from '../lib/stats.js';
 
 /**
  * Loads one index in a fresh process and measures warm in-process query latency per mode over the given queries,
@@ -23,6 +23,8 @@ export interface QueryLatencyMeasurement {
   rssAfterLoadMiB: number;
   heapUsedAfterLoadMiB: number;
   latency: Record<SearchMode, LatencySummary>;
+  /** CPU time per query (this process): steadier than wall time on a shared machine. */
+  cpu: Record<SearchMode, LatencySummary>;
 }
 
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20 * 10) / 10;
@@ -34,17 +36,12 @@ async function main(): Promise<void> {
   const loadMs = Math.round(performance.now() - t0);
   const memory = process.memoryUsage();
   for (const mode of SEARCH_MODES) for (const q of input.queries) await search(engine, { q, mode, k: 10 });
+  const timed = await timeInterleaved(SEARCH_MODES, input.queries, input.repetitions, (mode, q) => search(engine, { q, mode, k: 10 }));
   const latency = {} as Record<SearchMode, LatencySummary>;
+  const cpu = {} as Record<SearchMode, LatencySummary>;
   for (const mode of SEARCH_MODES) {
-    const samples: number[] = [];
-    for (let r = 0; r < input.repetitions; r++) {
-      for (const q of input.queries) {
-        const started = performance.now();
-        await search(engine, { q, mode, k: 10 });
-        samples.push(performance.now() - started);
-      }
-    }
-    latency[mode] = summarize(samples);
+    latency[mode] = summarize(timed[mode].wall);
+    cpu[mode] = summarize(timed[mode].cpu);
   }
   const result: QueryLatencyMeasurement = {
     passages: engine.size,
@@ -52,6 +49,7 @@ async function main(): Promise<void> {
     rssAfterLoadMiB: mib(memory.rss),
     heapUsedAfterLoadMiB: mib(memory.heapUsed),
     latency,
+    cpu,
   };
   process.stdout.write(`\n${JSON.stringify(result)}\n`);
 }

@@ -67,7 +67,7 @@ export async function acquireBuildLock(outDir: string): Promise<() => Promise<vo
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
       if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-        throw new Error(`Another index build (pid ${pid}) is writing ${outDir}; wait for it to finish.`);
+        throw new Error(`Another index build (pid ${pid}) is writing ${outDir}; wait for it to finish.`, { cause: err });
       }
       await unlink(lockFile).catch(() => undefined);
     }
