@@ -87,16 +87,16 @@ export function renderReport(r: BenchResults): string {
         rows.push([label, l.skipped, '', '', '']);
         continue;
       }
-      for (const mode of MODES) rows.push([label, mode, lat(l.inProcess[mode]), lat(l.http[mode]), mode === 'keyword' ? '—' : lat(l.queryEmbedding)]);
-      rows.push([label, 'ask (POST /api/ask)', '—', lat(l.httpOther.ask), lat(l.queryEmbedding)]);
-      rows.push([label, 'similar (GET …/similar)', '—', lat(l.httpOther.similar), '—']);
+      for (const mode of MODES) rows.push([label, mode, lat(l.inProcess[mode]), lat(l.inProcessCpu[mode]), lat(l.http[mode]), mode === 'keyword' ? '—' : lat(l.queryEmbedding)]);
+      rows.push([label, 'ask (POST /api/ask)', '—', '—', lat(l.httpOther.ask), lat(l.queryEmbedding)]);
+      rows.push([label, 'similar (GET …/similar)', '—', '—', lat(l.httpOther.similar), '—']);
     }
-    out.push(table(['Index', 'Mode', 'In-process p50 / p95 ms', 'HTTP p50 / p95 ms', 'of which query embedding p50 / p95 ms'], rows));
+    out.push(table(['Index', 'Mode', 'In-process wall p50 / p95 ms', 'In-process CPU p50 / p95 ms', 'HTTP wall p50 / p95 ms', 'of which query embedding p50 / p95 ms'], rows));
     out.push('');
     const any = latency.data.offline && !('skipped' in latency.data.offline) ? latency.data.offline : undefined;
     if (any) {
       out.push(`${any.queries} evaluation queries × ${any.repetitions.inProcess} repetitions in-process (the server's \`search()\` on a \`SearchIndex\`), × ${any.repetitions.http} over HTTP`);
-      out.push('(one keep-alive client, `GET /api/search?q=&mode=&k=10`), after one warm-up pass. Ask: every evaluation question once; similar: 100 passages spread over the corpus.');
+      out.push('(one keep-alive client, `GET /api/search?q=&mode=&k=10`), after one warm-up pass; modes interleaved per query so outside load hits all modes alike. CPU = the benchmark process’s user + system time during the call. Ask: every evaluation question once; similar: 100 passages spread over the corpus.');
       out.push('Semantic mode also runs the keyword query (it decides relevance in every mode), so it costs keyword + embedding + HNSW.');
       out.push(`HTTP servers: offline index \`${any.server}\`; the random-e5small-shape index is served by \`bench/workers/serve.ts\` (same \`buildApp\`; \`server/cli.ts\` cannot be given a models folder yet).`);
     }
@@ -114,8 +114,8 @@ export function renderReport(r: BenchResults): string {
     out.push(`Peer: ${p.peer}. Same ${p.passages} passages (the offline index), same ${p.judgedQueries} judged queries (kind \`none\` excluded), both in this process. Judge: ${p.judge}.`);
     out.push('');
     const kinds = [...new Set([...Object.keys(p.minisearch.byKind), ...MODES.flatMap((mo) => Object.keys(p.ours[mo].byKind))])];
-    const row = (label: string, q: typeof p.minisearch) => [label, q.precisionAt10.toFixed(3), ...kinds.map((k) => (q.byKind[k as keyof typeof q.byKind] ?? NaN).toFixed(3)), lat(q.latency)];
-    out.push(table(['Engine', 'P@10', ...kinds.map((k) => `P@10 ${k}`), 'Latency p50 / p95 ms'], [...MODES.map((mo) => row(`ours, ${mo}`, p.ours[mo])), row('MiniSearch', p.minisearch)]));
+    const row = (label: string, q: typeof p.minisearch) => [label, q.precisionAt10.toFixed(3), ...kinds.map((k) => (q.byKind[k as keyof typeof q.byKind] ?? NaN).toFixed(3)), lat(q.latency), lat(q.cpu)];
+    out.push(table(['Engine', 'P@10', ...kinds.map((k) => `P@10 ${k}`), 'Wall p50 / p95 ms', 'CPU p50 / p95 ms'], [...MODES.map((mo) => row(`ours, ${mo}`, p.ours[mo])), row('MiniSearch', p.minisearch)]));
     out.push('');
     out.push(table(['Ours ÷ MiniSearch', 'P@10 ratio (higher = ours better)', 'Latency p50 ratio', 'Latency p95 ratio (lower = ours faster)'], MODES.map((mo) => [mo, p.ratios[mo].precisionAt10, p.ratios[mo].latencyP50, p.ratios[mo].latencyP95])));
     out.push('');
@@ -164,12 +164,15 @@ export function renderReport(r: BenchResults): string {
   if (scaleNote) out.push(scaleNote);
   else if (scale?.ok) {
     const sc = scale.data;
-    out.push(table(['Documents', 'Text', 'Passages', 'Build wall', 'Build CPU', 'Build peak RSS', 'Index on disk', 'Loaded index RSS', ...MODES.map((mo) => `${mo} p50 / p95 ms`)],
+    out.push(table(['Documents', 'Text', 'Passages', 'Build wall', 'Build CPU', 'Build peak RSS', 'Index on disk', 'Loaded index RSS', ...MODES.map((mo) => `${mo} wall p50 / p95 ms`)],
       sc.points.map((p) => [p.documents, mib(p.corpusBytes), p.build.passages, s(p.build.wallMs), s(p.build.cpuMs), `${p.build.maxRssMiB} MiB`, mib(p.build.indexBytes), `${p.query.rssAfterLoadMiB} MiB`, ...MODES.map((mo) => lat(p.query.latency[mo]))])));
+    out.push('');
+    out.push(table(['Documents', ...MODES.map((mo) => `${mo} CPU p50 / p95 ms`)], sc.points.map((p) => [p.documents, ...MODES.map((mo) => lat(p.query.cpu[mo]))])));
     out.push('');
     const g = sc.growth;
     out.push(`Growth ${g.from} → ${g.to} documents: passages ×${g.passages}, build wall ×${g.buildWall}, build CPU ×${g.buildCpu}, index size ×${g.indexBytes}, build memory ×${g.buildMemory}, loaded-index memory ×${g.loadedMemory};`);
-    out.push(`query latency ${MODES.map((mo) => `${mo} p50 ×${g.latencyP50[mo]} / p95 ×${g.latencyP95[mo]}`).join(', ')}.`);
+    out.push(`query latency (wall) ${MODES.map((mo) => `${mo} p50 ×${g.latencyP50[mo]} / p95 ×${g.latencyP95[mo]}`).join(', ')};`);
+    out.push(`query CPU ${MODES.map((mo) => `${mo} p50 ×${g.cpuP50[mo]} / p95 ×${g.cpuP95[mo]}`).join(', ')}.`);
     out.push('');
     out.push('Corpus: documents 1–5 are the bundled ones; each further document copies bundled document (i mod 5) with the region name replaced throughout (`bench/lib/synthetic-corpus.ts`), so texts are near-duplicates and posting lists grow linearly — a worst case for keyword search. Each size is built (offline embedder, cold cache) and queried (evaluation queries, warm, in-process) in fresh processes.');
   }

@@ -7,7 +7,7 @@ import { MODES, openEngine, searchTop } from '../lib/engine.js';
 import { compileJudgment, judgePassages } from '../../tests/eval/judge.js';
 import { precisionAtK } from '../lib/precision.js';
 import { buildPeerIndex } from '../lib/peer-minisearch.js';
-import { ratio, round, summarize, timed, type LatencySummary } from '../lib/stats.js';
+import { ratio, round, summarize, timed, timeInterleaved, type LatencySummary } from '../lib/stats.js';
 
 /**
  * Section `peer`: our search (in-process, each mode) and MiniSearch (see `lib/peer-minisearch.ts`) over the same
@@ -19,6 +19,8 @@ export interface EngineQuality {
   precisionAt10: number;
   byKind: Partial<Record<QueryKind, number>>;
   latency: LatencySummary;
+  /** CPU time per query. */
+  cpu: LatencySummary;
 }
 
 export interface PeerResults {
@@ -44,38 +46,33 @@ export async function runPeerSection(ctx: BenchContext, queries: readonly EvalQu
   const repetitions = ctx.quick ? 1 : 3;
   const judgments = new Map(judged.map((q) => [q.id, compileJudgment(q)]));
 
-  const evaluate = async (run: (q: string) => Promise<Passage[]>): Promise<EngineQuality> => {
-    for (const q of judged) await run(q.query); // warm-up
-    const latencies: number[] = [];
-    const perKind = new Map<QueryKind, number[]>();
-    const all: number[] = [];
-    for (let r = 0; r < repetitions; r++) {
-      for (const q of judged) {
-        const started = performance.now();
-        const top = await run(q.query);
-        latencies.push(performance.now() - started);
-        if (r > 0) continue;
-        const p = precisionAtK(judgePassages(top, judgments.get(q.id)!), 10);
-        all.push(p);
-        perKind.set(q.kind, [...(perKind.get(q.kind) ?? []), p]);
-      }
-    }
-    const byKind: Partial<Record<QueryKind, number>> = {};
-    for (const kind of QUERY_KINDS) {
-      const values = perKind.get(kind);
-      if (values) byKind[kind] = mean(values);
-    }
-    return { precisionAt10: mean(all), byKind, latency: summarize(latencies) };
+  type Engine = SearchMode | 'minisearch';
+  const engines: readonly Engine[] = [...MODES, 'minisearch'];
+  const run = async (engineName: Engine, q: EvalQuery): Promise<Passage[]> => {
+    if (engineName === 'minisearch') return peer.search(q.query, 10).map((label) => passages[label]!);
+    const results = await searchTop(engine, q.query, engineName, 10);
+    return results.map((r) => passages[engine.labelOf(r.id)!]!);
   };
 
-  const ours = {} as Record<SearchMode, EngineQuality>;
-  for (const mode of MODES) {
-    ours[mode] = await evaluate(async (q) => {
-      const results = await searchTop(engine, q, mode, 10);
-      return results.map((r) => passages[engine.labelOf(r.id)!]!);
-    });
+  // Quality from one pass (results are deterministic); the same pass warms both engines up.
+  const precision = Object.fromEntries(engines.map((e) => [e, new Map<QueryKind, number[]>()])) as Record<Engine, Map<QueryKind, number[]>>;
+  for (const q of judged) {
+    for (const e of engines) {
+      const p = precisionAtK(judgePassages(await run(e, q), judgments.get(q.id)!), 10);
+      precision[e].set(q.kind, [...(precision[e].get(q.kind) ?? []), p]);
+    }
   }
-  const minisearch = await evaluate(async (q) => peer.search(q, 10).map((label) => passages[label]!));
+  const timedRuns = await timeInterleaved(engines, judged, repetitions, run);
+  const quality = (e: Engine): EngineQuality => {
+    const byKind: Partial<Record<QueryKind, number>> = {};
+    for (const kind of QUERY_KINDS) {
+      const values = precision[e].get(kind);
+      if (values) byKind[kind] = mean(values);
+    }
+    return { precisionAt10: mean([...precision[e].values()].flat()), byKind, latency: summarize(timedRuns[e].wall), cpu: summarize(timedRuns[e].cpu) };
+  };
+  const ours = Object.fromEntries(MODES.map((m) => [m, quality(m)])) as Record<SearchMode, EngineQuality>;
+  const minisearch = quality('minisearch');
 
   const ratios = {} as PeerResults['ratios'];
   for (const mode of MODES) {

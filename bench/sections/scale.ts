@@ -40,6 +40,8 @@ export interface ScaleResults {
     loadedMemory: number;
     latencyP50: Record<SearchMode, number>;
     latencyP95: Record<SearchMode, number>;
+    cpuP50: Record<SearchMode, number>;
+    cpuP95: Record<SearchMode, number>;
   };
 }
 
@@ -83,6 +85,8 @@ export async function runScaleSection(ctx: BenchContext, queries: readonly EvalQ
       loadedMemory: ratio(last.query.rssAfterLoadMiB, first.query.rssAfterLoadMiB),
       latencyP50: perMode((p, m) => p.query.latency[m].p50),
       latencyP95: perMode((p, m) => p.query.latency[m].p95),
+      cpuP50: perMode((p, m) => p.query.cpu[m].p50),
+      cpuP95: perMode((p, m) => p.query.cpu[m].p95),
     },
   };
 }

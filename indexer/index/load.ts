@@ -61,7 +61,7 @@ export async function loadIndex(dir: string, options: { modelsDir?: string } = {
 
   const passages = parseJson(file(INDEX_FILES.passages), INDEX_FILES.passages, (raw) => passagesFileSchema.parse(raw));
   if (passages.length !== manifest.counts.passages) {
-    throw new IndexLoadError(`Index at ${dir} is inconsistent: ${passages.length} passages, manifest says ${manifest.counts.passages}.`);
+    throw new IndexLoadError(`Index at ${dir} is inconsistent: ${passages.length} passages, manifest says ${manifest.counts.passages}. Rebuild it with: npm run index`);
   }
   const keyword = parseJson(file(INDEX_FILES.keyword), INDEX_FILES.keyword, (raw) => loadKeywordIndex(raw as object));
   const lexicon = parseJson(file(INDEX_FILES.lexicon), INDEX_FILES.lexicon, parseLexicon);
@@ -69,14 +69,14 @@ export async function loadIndex(dir: string, options: { modelsDir?: string } = {
   const embedder = await restoreEmbedder(manifest.embedder, embedderState, { modelsDir: options.modelsDir ?? 'models' });
   if (embedder.dimension !== manifest.embedder.dimension) {
     throw new IndexLoadError(
-      `Index at ${dir} was built with ${manifest.embedder.dimension}-dimensional vectors but ${embedder.id} gives ${embedder.dimension}.`,
+      `Index at ${dir} was built with ${manifest.embedder.dimension}-dimensional vectors but ${embedder.id} gives ${embedder.dimension}. Rebuild it with: npm run index`,
     );
   }
 
   const vectors = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimension);
   await vectors.readIndex(path.join(buildDir, INDEX_FILES.vectors));
   if (vectors.getCurrentCount() !== passages.length) {
-    throw new IndexLoadError(`Index at ${dir} is inconsistent: ${vectors.getCurrentCount()} vectors for ${passages.length} passages.`);
+    throw new IndexLoadError(`Index at ${dir} is inconsistent: ${vectors.getCurrentCount()} vectors for ${passages.length} passages. Rebuild it with: npm run index`);
   }
   vectors.setEf(Math.min(passages.length, 200));
 

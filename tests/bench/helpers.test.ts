@@ -81,7 +81,8 @@ describe('synthetic scale corpus', () => {
 describe('targets', () => {
   it('reports a target as not measured when the scale run stopped short of 100 documents', () => {
     const growth = { from: 5, to: 10, passages: 2, buildWall: 2, buildCpu: 2, indexBytes: 2, buildMemory: 1, loadedMemory: 1,
-      latencyP50: { keyword: 1, semantic: 1, hybrid: 1 }, latencyP95: { keyword: 1, semantic: 1, hybrid: 1 } };
+      latencyP50: { keyword: 1, semantic: 1, hybrid: 1 }, latencyP95: { keyword: 1, semantic: 1, hybrid: 1 },
+      cpuP50: { keyword: 1, semantic: 1, hybrid: 1 }, cpuP95: { keyword: 1, semantic: 1, hybrid: 1 } };
     const checks = checkTargets({ scale: { ok: true, seconds: 1, data: { sizes: [5, 10], points: [], growth } } });
     expect(checks).toHaveLength(1);
     expect(checks[0]!.pass).toBeNull();
