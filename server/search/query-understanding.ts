@@ -70,7 +70,7 @@ const FRAMING_WORDS = [
 /** Share of its idf a framing word keeps. */
 const FRAMING_WEIGHT = 0.25;
 let framingTerms: Set<string> | undefined;
-function isFramingTerm(term: string): boolean {
+export function isFramingTerm(term: string): boolean {
   framingTerms ??= new Set(FRAMING_WORDS.flatMap((w) => uniqueTerms(w)));
   return framingTerms.has(term);
 }

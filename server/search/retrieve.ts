@@ -2,6 +2,7 @@ import type { Sector } from '../../indexer/types.js';
 import { DEFAULT_FUSION, fuseScores, type FusionOptions } from './methods/search-hybrid.js';
 import { searchKeyword } from './methods/search-keyword.js';
 import { embedQuery, searchSemantic } from './methods/search-semantic.js';
+import { conceptCoverageOf, conceptQuery, DEFAULT_CONCEPT_COVERAGE, type ConceptCoverageOptions } from './concept-coverage.js';
 import { conceptCoverage, type QueryPlan } from './query-understanding.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -47,6 +48,19 @@ export interface RetrievalOptions extends FusionOptions {
    * z ≤ semanticZ[0] → 0, z ≥ semanticZ[1] → 1. Default [3, 6]: the best of ~1000 unrelated passages sits near z≈3.
    */
   semanticZ: [number, number];
+  /**
+   * Offline embedder only: relevance also counts the question's concepts a passage expresses (lemmas, domain
+   * concepts and their rings, abbreviations; see concept-coverage.ts), so paraphrases find their regions, and a
+   * question the corpus cannot express gets no semantic bonus (nothing answers it).
+   */
+  conceptCoverage: ConceptCoverageOptions | false;
+  /**
+   * Transformers embedder only: its cosine means something on its own scale, so semantic evidence is the absolute
+   * cosine mapped onto 0..1 (≤ [0] → 0, ≥ [1] → 1) and counts in full (`relevance = max(coverage, evidence)`).
+   * Default [0.82, 0.88]: multilingual-e5-small puts unrelated Russian text near 0.75–0.80 and close paraphrases
+   * above 0.85 (not measured here: no real model offline; adjust with `npm run eval -- --index` on a real index).
+   */
+  cosineRelevance: [number, number];
 }
 
 export const DEFAULT_RETRIEVAL: RetrievalOptions = {
@@ -57,6 +71,8 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   minRelevance: 0.5,
   semanticZ: [3, 6],
   semanticBonus: 0.25,
+  conceptCoverage: DEFAULT_CONCEPT_COVERAGE,
+  cosineRelevance: [0.82, 0.88],
 };
 
 export interface Candidate {
@@ -67,6 +83,8 @@ export interface Candidate {
   similarity: number;
   /** Share of the question (idf-weighted concepts) found in the passage, 0..1. */
   coverage: number;
+  /** Share of the question's concepts the passage expresses (offline embedder; 0 otherwise), 0..1. */
+  conceptCoverage: number;
   /** Semantic evidence, 0..1 (see `semanticZ`). */
   semantic: number;
   /** min(1, coverage + semanticBonus · semantic), 0..1. */
@@ -128,17 +146,33 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
     }
   }
 
-  const baseline = vector ? index.semanticBaseline(vector) : undefined;
+  const transformers = index.embedder.kind === 'transformers';
+  const concepts = options.conceptCoverage && !transformers ? conceptQuery(index, plan, options.conceptCoverage) : undefined;
+  const baseline = vector && !transformers ? index.semanticBaseline(vector) : undefined;
   const [zLow, zHigh] = options.semanticZ;
+  const [cosLow, cosHigh] = options.cosineRelevance;
   const candidates: Candidate[] = [...pool].map((label) => {
     const hit = keywordByLabel.get(label);
     const bm25 = useKeyword && hit ? hit.bm25 : 0;
     const similarity = vector ? index.cosine(vector, label) : 0;
     const coverage = hit ? conceptCoverage(plan, hit.matched) : 0;
-    const z = baseline ? (similarity - baseline.mean) / baseline.std : 0;
-    const semantic = baseline ? clamp01((z - zLow) / Math.max(1e-9, zHigh - zLow)) : 0;
-    const relevance = Math.min(1, coverage + options.semanticBonus * semantic);
-    return { label, score: 0, bm25, similarity, coverage, semantic, relevance, relevant: relevance >= options.minRelevance };
+    let semantic = 0;
+    let relevance: number;
+    let conceptCov = 0;
+    if (transformers) {
+      semantic = vector ? clamp01((similarity - cosLow) / Math.max(1e-9, cosHigh - cosLow)) : 0;
+      relevance = Math.max(coverage, semantic);
+    } else {
+      const z = baseline ? (similarity - baseline.mean) / baseline.std : 0;
+      semantic = baseline ? clamp01((z - zLow) / Math.max(1e-9, zHigh - zLow)) : 0;
+      if (concepts) {
+        const features = index.passageFeatures(label);
+        conceptCov = features ? conceptCoverageOf(concepts, features) : 0;
+      }
+      // A question the corpus cannot express gets no help from vectors: only its own words can make a passage relevant.
+      relevance = concepts?.unexpressible ? coverage : Math.min(1, Math.max(coverage, conceptCov) + options.semanticBonus * semantic);
+    }
+    return { label, score: 0, bm25, similarity, coverage, conceptCoverage: conceptCov, semantic, relevance, relevant: relevance >= options.minRelevance };
   });
 
   let scores: number[];

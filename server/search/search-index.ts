@@ -1,3 +1,4 @@
+import { OfflineConceptEmbedder } from '../../indexer/embed/offline/embedder.js';
 import type { LoadedIndex } from '../../indexer/index/load.js';
 import type { IndexedDocument } from '../../indexer/index/schemas.js';
 import { SECTORS, type Passage, type Sector } from '../../indexer/types.js';
@@ -48,6 +49,8 @@ export class SearchIndex {
   private readonly idfCache = new Map<string, number>();
   /** Tokens of each passage with their keyword terms, computed on first use (highlighting, answer sentences). */
   private readonly tokenCache: (TermToken[] | undefined)[] = [];
+  /** Offline-embedder features of each passage, computed on first use (concept coverage). */
+  private readonly featureCache: (Set<string> | undefined)[] = [];
   /** Every keyword term of the index, sorted (for same-root lookups). */
   private readonly vocabulary: string[];
 
@@ -123,6 +126,21 @@ export class SearchIndex {
     return tokens;
   }
 
+  /** The offline embedder, when the index was built with it: it can explain a query as concepts (see concept-coverage). */
+  get conceptEmbedder(): OfflineConceptEmbedder | undefined {
+    const embedder = this.loaded.embedder;
+    return embedder instanceof OfflineConceptEmbedder ? embedder : undefined;
+  }
+
+  /** The offline embedder's feature set of a passage (cached), or undefined for other embedders. */
+  passageFeatures(label: number): ReadonlySet<string> | undefined {
+    const embedder = this.conceptEmbedder;
+    if (!embedder) return undefined;
+    let features = this.featureCache[label];
+    if (!features) this.featureCache[label] = features = embedder.passageFeatureSet(this.passages[label]!);
+    return features;
+  }
+
   vectorOf(label: number): Float32Array {
     let v = this.vectorCache[label];
     if (!v) this.vectorCache[label] = v = Float32Array.from(this.loaded.vectors.getPoint(label));
@@ -132,7 +150,10 @@ export class SearchIndex {
   /** Reads every vector into the cache, a slice at a time, yielding to requests in between. */
   async warmUp(slice = 32): Promise<void> {
     for (let start = 0; start < this.passages.length; start += slice) {
-      for (let label = start; label < Math.min(this.passages.length, start + slice); label++) this.vectorOf(label);
+      for (let label = start; label < Math.min(this.passages.length, start + slice); label++) {
+        this.vectorOf(label);
+        this.passageFeatures(label);
+      }
       await new Promise((resolve) => setImmediate(resolve));
     }
   }

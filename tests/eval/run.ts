@@ -27,7 +27,8 @@ import { SearchIndex } from '../../server/search/search-index.js';
 import { evaluateSearch, findUnmatchedRules, formatTable, type EvaluationReport, type SearchFn, type SearchMode } from './evaluate.js';
 import { DEFAULT_EVAL_SET_PATH, loadEvalSet } from './judge.js';
 import type { AggregateScores } from './metrics.js';
-import type { EvalSet } from './schema.js';
+import { evalQuerySchema, type EvalSet } from './schema.js';
+import { readFileSync } from 'node:fs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EVAL_MODES: readonly SearchMode[] = ['keyword', 'semantic', 'hybrid'];
@@ -74,6 +75,21 @@ export function answerableCoverage(report: EvaluationReport, mode: SearchMode): 
   return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
 }
 
+/**
+ * Abstention among the regions in scope: for a `none` query that names a region ("добыча нефти в Тюменской области")
+ * the grouped view only has that region, so the metric's "share of all regions missing" cannot exceed 1/5 even when
+ * the answer is right. This counts the regions the response covers.
+ */
+export async function scopedAbstention(index: SearchIndex, set: EvalSet, mode: SearchMode = 'hybrid', retrieval?: Partial<RetrievalOptions>): Promise<number | null> {
+  const values: number[] = [];
+  for (const query of set.queries.filter((q) => q.kind === 'none')) {
+    const response = await search(index, { q: query.query, mode, k: 10, groupBy: 'region', ...(retrieval ? { retrieval } : {}) });
+    const groups = response.groups ?? [];
+    if (groups.length > 0) values.push((response.missingRegions ?? []).length / groups.length);
+  }
+  return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
+}
+
 function fmt(value: number | null, digits = 3): string {
   return value === null ? '—' : value.toFixed(digits);
 }
@@ -102,8 +118,20 @@ const FUSION_VARIANTS: { name: string; retrieval: Partial<RetrievalOptions> }[] 
   { name: 'convex α=0.5', retrieval: { fusion: 'convex', alpha: 0.5, adaptiveAlpha: false } },
   { name: 'convex α=0.4 adaptive', retrieval: { fusion: 'convex', alpha: 0.4, adaptiveAlpha: true } },
   { name: 'convex α=0.5 adaptive', retrieval: { fusion: 'convex', alpha: 0.5, adaptiveAlpha: true } },
-  { name: 'rrf k=60', retrieval: { fusion: 'rrf', rrfK: 60 } },
+  { name: 'rrf k=60', retrieval: { fusion: 'rrf', rrfK: 60, adaptiveAlpha: false } },
 ];
+
+/**
+ * Another set in the eval format, e.g. a small held-out probe set: each query is validated like the main set's,
+ * but the whole-set rules (size, variety) do not apply.
+ */
+function loadQueryFile(file: string): EvalSet {
+  const parsed = z
+    .object({ version: z.literal(1), description: z.string(), queries: z.array(evalQuerySchema).min(1) })
+    .safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`Invalid query file ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
 
 const flagsSchema = z.object({
   index: z.string().min(1).optional(),
@@ -118,7 +146,7 @@ async function main(): Promise<void> {
     strict: true,
   });
   const flags = flagsSchema.parse(values);
-  const set = loadEvalSet(flags.queries ?? DEFAULT_EVAL_SET_PATH);
+  const set = flags.queries ? loadQueryFile(flags.queries) : loadEvalSet(DEFAULT_EVAL_SET_PATH);
 
   let workDir: string | undefined;
   let index: SearchIndex;
@@ -138,6 +166,8 @@ async function main(): Promise<void> {
     console.log('\nPer mode and query kind (precision@10, nDCG@10, recall@50; coverage and abstention in the grouped view):\n');
     console.log(formatTable(report.byKind));
     console.log('\nRegion coverage over all answerable queries: ' + EVAL_MODES.map((m) => `${m} ${fmt(answerableCoverage(report, m))}`).join(', '));
+    const scoped = Object.fromEntries(await Promise.all(EVAL_MODES.map(async (m) => [m, await scopedAbstention(index, set, m)] as const)));
+    console.log('Abstention among regions in scope (`none` queries): ' + EVAL_MODES.map((m) => `${m} ${fmt(scoped[m] ?? null)}`).join(', '));
     console.log('\nPeer (MiniSearch, Snowball ru, whole stems, stop words) on the same queries:\n');
     console.log(peerTable(report, peer));
 
@@ -164,6 +194,7 @@ async function main(): Promise<void> {
         unmatchedRules: unmatched,
         byKind: toObject(report.byKind),
         bySector: toObject(report.bySector),
+        scopedAbstention: scoped,
         answerableCoverage: Object.fromEntries(EVAL_MODES.map((m) => [m, answerableCoverage(report, m)])),
         peer: { engine: 'minisearch (Snowball ru, prefix:false, fuzzy:false, stop words)', byKind: Object.fromEntries(peer) },
         perQuery: report.evaluations.map((e) => ({ id: e.query.id, kind: e.query.kind, mode: e.mode, ...e.scores })),

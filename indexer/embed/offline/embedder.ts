@@ -17,8 +17,10 @@ import { compileConcepts, contentLemmas } from './concepts.js';
 import {
   DEFAULT_FEATURE_WEIGHTS,
   passageFeatures,
+  queryConceptUnits,
   queryFeatures,
   type AbbreviationLemmas,
+  type QueryConceptUnit,
   type FeatureContext,
   type FeatureCounts,
   type FeatureWeights,
@@ -151,6 +153,34 @@ export class OfflineConceptEmbedder implements Embedder {
       byPrefix: (lemma) => this.similarByPrefix(lemma),
     };
     return this.weigh(queryFeatures(query, this.context, vocabulary, this.thesaurus, stem), (tf) => tf);
+  }
+
+  /**
+   * The query's content words with the corpus features that express each (see `QueryConceptUnit`) and a weight
+   * (idf of the word, or of what expresses it; a word the corpus cannot express at all weighs `unknownIdf`).
+   * The server judges "does this passage answer the question" by the weighted share of units a passage covers.
+   */
+  queryConcepts(query: string): (QueryConceptUnit & { weight: number })[] {
+    const vocabulary: QueryVocabulary = {
+      has: (feature) => this.idf.has(feature),
+      byStem: (key) => this.stems.get(key) ?? [],
+      byPrefix: (lemma) => this.similarByPrefix(lemma),
+    };
+    return queryConceptUnits(query, this.context, vocabulary, stem).map((unit) => {
+      const idfs = unit.features.map((f) => this.idf.get(f) ?? 0);
+      const direct = unit.known ? this.idf.get(`w:${unit.lemma}`)! : idfs.length > 0 ? idfs.reduce((a, b) => a + b, 0) / idfs.length : this.unknownIdf;
+      return { ...unit, weight: direct * (unit.verbal ? this.state.weights.queryVerb : 1) };
+    });
+  }
+
+  /** idf of a feature seen once: what a word the corpus never uses weighs. */
+  get unknownIdf(): number {
+    return Math.log(1 + this.state.documentCount);
+  }
+
+  /** The set of features of a passage (which query concept units it covers). */
+  passageFeatureSet(passage: Passage | PassageForEmbedding): Set<string> {
+    return new Set(passageFeatures(toEmbeddingInput(passage), this.context).keys());
   }
 
   async embedPassages(passages: PassageForEmbedding[]): Promise<Float32Array[]> {

@@ -216,3 +216,56 @@ export function queryFeatures(
   for (const [name, amount] of expanded) keep(name, amount);
   return features;
 }
+
+/**
+ * One content word of a query and every feature that expresses it in the corpus: the word itself, corpus words of
+ * its stem or long prefix when the corpus lacks it, and the domain concepts (with their ring words) it takes part
+ * in. A passage "covers" the word when its features include any of these. Empty `features`: the corpus has no way
+ * to say this word at all.
+ */
+export interface QueryConceptUnit {
+  lemma: string;
+  /** Verbs and adverbs say how rather than what (see `queryVerb`). */
+  verbal: boolean;
+  /** Whether the corpus has the word itself (not only related words). */
+  known: boolean;
+  features: string[];
+}
+
+export function queryConceptUnits(
+  query: string,
+  context: FeatureContext,
+  vocabulary: QueryVocabulary,
+  stemOf: (word: string) => string,
+): QueryConceptUnit[] {
+  const { concepts } = context;
+  const { lemmas, words } = analyse(query);
+  // Concepts by position: every lemma of a matched phrase takes part in the phrase's concepts.
+  const conceptsAt: string[][] = lemmas.map(() => []);
+  for (let i = 0; i < lemmas.length; i += 1) {
+    for (let length = Math.min(concepts.maxPhraseLength, lemmas.length - i); length >= 1; length -= 1) {
+      const ids = concepts.phrases.get(lemmas.slice(i, i + length).join(' '));
+      if (!ids) continue;
+      for (let k = i; k < i + length; k += 1) conceptsAt[k]!.push(...ids);
+      break;
+    }
+  }
+  const units = new Map<string, QueryConceptUnit>();
+  lemmas.forEach((lemma, index) => {
+    const features = new Set<string>(units.get(lemma)?.features ?? []);
+    const known = vocabulary.has(`w:${lemma}`);
+    if (known) features.add(`w:${lemma}`);
+    else for (const feature of [...vocabulary.byStem(stemOf(lemma)), ...vocabulary.byPrefix(lemma)]) features.add(feature);
+    for (const id of conceptsAt[index]!) {
+      if (vocabulary.has(`c:${id}`)) features.add(`c:${id}`);
+      // Single-word ring terms only: a word of a ring phrase ("учреждение" of "учреждение культуры") says little
+      // alone; the phrase itself is the concept feature, which passages carry where the phrase occurs.
+      for (const ringLemma of concepts.ringLemmas.get(id) ?? []) {
+        if (concepts.phrases.get(ringLemma)?.includes(id) && vocabulary.has(`w:${ringLemma}`)) features.add(`w:${ringLemma}`);
+      }
+    }
+    const pos = partOfSpeech(words[index] ?? lemma);
+    units.set(lemma, { lemma, verbal: Boolean(pos && VERBAL.has(pos)), known, features: [...features] });
+  });
+  return [...units.values()];
+}

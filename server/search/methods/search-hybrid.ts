@@ -20,14 +20,13 @@ export interface FusionOptions {
   alpha: number;
   /** Rank offset of `rrf`; larger flattens the rank curve. Default 60 (Cormack et al. 2009). */
   rrfK: number;
+  /**
+   * Query-adaptive keyword weight for `convex`: `alpha` is scaled by the best keyword coverage in the pool (how
+   * much of the question the best keyword hit contains), so when the question's words are not in the texts (a
+   * paraphrase) the semantic leg decides, and when they are, `alpha` applies in full.
+   */
+  adaptiveAlpha: boolean;
 }
-
-/**
- * Defaults, chosen by measurement: on the draft evaluation set (tests/eval/queries.json, 97 queries, offline
- * embedder, 2026-11-22) precision@10 overall was convex α=0.5 0.560, α=0.3 0.551, α=0.7 0.550, rrf 0.545
- * (keyword only 0.482, semantic only 0.505). Re-measure with `npm run eval` when the embedder or the set changes.
- */
-export const DEFAULT_FUSION: FusionOptions = { fusion: 'convex', alpha: 0.5, rrfK: 60 };
 
 export interface FusionInput {
   label: number;
@@ -35,7 +34,17 @@ export interface FusionInput {
   bm25: number;
   /** Cosine similarity to the query. */
   similarity: number;
+  /** Share of the question the passage's keyword matches cover, 0..1 (used by `adaptiveAlpha`). */
+  coverage?: number;
 }
+
+/**
+ * Defaults, chosen by measurement (`npm run eval -- --sweep`, 122 queries, offline embedder, 2026-11-22): hybrid
+ * precision@10 overall / on paraphrases: convex α=0.3 0.678 / 0.387, α=0.4 0.673 / 0.345, α=0.5 0.670 / 0.323,
+ * rrf 0.646 / 0.281, adaptive α=0.4 0.700 / 0.429, **adaptive α=0.5 0.702 / 0.426** (best overall and on
+ * abbreviations, ≥ keyword-only on every kind). Keyword only 0.539 / 0.000, semantic only 0.662 / 0.442.
+ */
+export const DEFAULT_FUSION: FusionOptions = { fusion: 'convex', alpha: 0.5, rrfK: 60, adaptiveAlpha: true };
 
 /** Fused score (0..1) per candidate, in input order. */
 export function fuseScores(candidates: readonly FusionInput[], options: FusionOptions = DEFAULT_FUSION): number[] {
@@ -45,7 +54,8 @@ export function fuseScores(candidates: readonly FusionInput[], options: FusionOp
   const sims = candidates.map((c) => c.similarity);
   const minSim = Math.min(...sims);
   const simRange = Math.max(...sims) - minSim;
-  const alpha = Math.min(1, Math.max(0, options.alpha));
+  let alpha = Math.min(1, Math.max(0, options.alpha));
+  if (options.adaptiveAlpha) alpha *= Math.min(1, Math.max(0, ...candidates.map((c) => c.coverage ?? 1)));
   return candidates.map((c) => {
     const keyword = maxBm25 > 0 ? c.bm25 / maxBm25 : 0;
     const semantic = simRange > 0 ? (c.similarity - minSim) / simRange : 1;

@@ -1,0 +1,85 @@
+import type { QueryPlan } from './query-understanding.js';
+import { isFramingTerm } from './query-understanding.js';
+import type { SearchIndex } from './search-index.js';
+import { uniqueTerms } from './text.js';
+
+/**
+ * Concept coverage: how much of the question a passage expresses, in the offline embedder's concept space (lemmas,
+ * domain concepts with their synonym rings, abbreviations ↔ expansions, section and sector labels). A paraphrase
+ * whose concepts appear in a passage counts as covered though it shares no word with it ("заторы" → "загруженность
+ * дорог"); a question whose words the corpus cannot express at all (no lemma, no concept) is "unexpressible" and
+ * nothing answers it ("строительство метро", "добыча криптовалюты").
+ *
+ * Only the offline embedder exposes concept features; with a transformers index this returns undefined and
+ * relevance rests on keyword coverage and the absolute cosine (see `RetrievalOptions.cosineRelevance`).
+ */
+
+export interface ConceptUnitWeighted {
+  lemma: string;
+  weight: number;
+  features: ReadonlySet<string>;
+}
+
+export interface ConceptQuery {
+  units: ConceptUnitWeighted[];
+  /** Σ weight of all units (unexpressible ones included). */
+  total: number;
+  /**
+   * The corpus cannot express at least `unknownShare` of the question's nouns and adjectives (framing words not
+   * counted): nothing can answer it.
+   */
+  unexpressible: boolean;
+}
+
+export interface ConceptCoverageOptions {
+  /** Weight of a word the corpus cannot express, as a share of the idf of a word seen once. Default 0.5. */
+  unknownWeight: number;
+  /** Share of content words the corpus cannot express from which the question is unexpressible. Default 0.5. */
+  unknownShare: number;
+}
+
+export const DEFAULT_CONCEPT_COVERAGE: ConceptCoverageOptions = { unknownWeight: 0.5, unknownShare: 0.5 };
+/** Share of its weight a framing word keeps (as in keyword coverage). */
+const FRAMING_WEIGHT = 0.25;
+
+export function conceptQuery(index: SearchIndex, plan: QueryPlan, options: ConceptCoverageOptions = DEFAULT_CONCEPT_COVERAGE): ConceptQuery | undefined {
+  const embedder = index.conceptEmbedder;
+  if (!embedder) return undefined;
+  const regionWords = new Set(plan.regions.flatMap((r) => uniqueTerms(r.matchedText)));
+  const raw = embedder.queryConcepts(plan.text);
+  const units: ConceptUnitWeighted[] = [];
+  let unknownCount = 0;
+  let contentCount = 0;
+  for (const unit of raw) {
+    const terms = uniqueTerms(unit.lemma);
+    const framing = terms.length > 0 && terms.every((t) => isFramingTerm(t) || regionWords.has(t));
+    const expressible = unit.features.length > 0;
+    // Verbs and adverbs the corpus lacks ("вставать", "откуда") say how, not what: they weigh little and do not
+    // decide whether the question can be answered.
+    let weight = expressible ? unit.weight : embedder.unknownIdf * options.unknownWeight * (unit.verbal ? 0.25 : 1);
+    if (framing) weight *= FRAMING_WEIGHT;
+    else if (!unit.verbal) {
+      contentCount += 1;
+      if (!expressible) unknownCount += 1;
+    }
+    units.push({ lemma: unit.lemma, weight, features: new Set(unit.features) });
+  }
+  const total = units.reduce((s, u) => s + u.weight, 0);
+  const unexpressible = units.length === 0 || contentCount === 0 ? units.every((u) => u.features.size === 0) : unknownCount / contentCount >= options.unknownShare;
+  return { units, total, unexpressible };
+}
+
+/** Weighted share of the query's units whose features the passage has (0 for an unexpressible question). */
+export function conceptCoverageOf(query: ConceptQuery, passageFeatures: ReadonlySet<string>): number {
+  if (query.unexpressible || query.total <= 0) return 0;
+  let covered = 0;
+  for (const unit of query.units) {
+    for (const f of unit.features) {
+      if (passageFeatures.has(f)) {
+        covered += unit.weight;
+        break;
+      }
+    }
+  }
+  return covered / query.total;
+}
