@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,6 +33,7 @@ const USAGE = `Usage: npm run bench -- [options]
                       [default: bench/ for a full run; <tmp>/regstrat-bench-last/ for --quick or --only]
   --strict            exit 1 when a target is missed
   --keep-tmp          keep the scratch folder (indexes, synthetic corpora) and print its path
+  --render <file>     measure nothing: re-render RESULTS.md (and the target checks) from an existing results.json
   --help`;
 
 const flagsSchema = z.object({
@@ -53,6 +54,7 @@ const flagsSchema = z.object({
   out: z.string().min(1).optional(),
   strict: z.boolean().default(false),
   'keep-tmp': z.boolean().default(false),
+  render: z.string().min(1).optional(),
   help: z.boolean().default(false),
 });
 
@@ -65,6 +67,7 @@ function parseFlags(argv: string[]) {
       out: { type: 'string' },
       strict: { type: 'boolean' },
       'keep-tmp': { type: 'boolean' },
+      render: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -99,6 +102,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (flags.render) return rerender(flags.render);
   const partial = flags.quick || flags.only.length < SECTION_NAMES.length;
   const outDir = path.resolve(flags.out ?? (partial ? path.join(os.tmpdir(), 'regstrat-bench-last') : BENCH_DIR));
 
@@ -161,6 +165,20 @@ async function main(): Promise<number> {
   const loadErrors = results.load?.ok ? results.load.data.totalErrors > 0 : false;
   const targetMissed = report.targets.some((t) => t.pass === false);
   return sectionFailed || loadErrors || (flags.strict && targetMissed) ? 1 : 0;
+}
+
+/** Rewrites RESULTS.md beside `file` from its JSON (after a change of the report layout or of the target checks). */
+async function rerender(file: string): Promise<number> {
+  const report = JSON.parse(await readFile(file, 'utf8')) as BenchResults;
+  if (report.version !== 1 || !report.results) {
+    process.stderr.write(`${file} is not a results.json written by bench/run.ts\n`);
+    return 2;
+  }
+  report.targets = checkTargets(report.results);
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(path.dirname(file), 'RESULTS.md'), renderReport(report));
+  log(`re-rendered ${path.join(path.dirname(file), 'RESULTS.md')} from ${file}`);
+  return 0;
 }
 
 main().then(

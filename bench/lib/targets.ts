@@ -60,7 +60,7 @@ export function checkTargets(results: BenchResults['results']): TargetCheck[] {
   if (peer) {
     const diff = peer.ours.hybrid.precisionAt10 - peer.minisearch.precisionAt10;
     checks.push({
-      target: `hybrid precision@10 ≥ peer + ${TARGETS.hybridOverPeer} (issue 5 quality target; bench judge)`,
+      target: `hybrid precision@10 ≥ peer + ${TARGETS.hybridOverPeer} (issue 5 quality target; judged by tests/eval/judge.ts)`,
       measured: `${peer.ours.hybrid.precisionAt10} vs MiniSearch ${peer.minisearch.precisionAt10} (${diff >= 0 ? '+' : ''}${diff.toFixed(3)})`,
       pass: diff >= TARGETS.hybridOverPeer - 1e-9,
     });

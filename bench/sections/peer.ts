@@ -5,7 +5,7 @@ import { QUERY_KINDS } from '../../tests/eval/schema.js';
 import type { BenchContext } from '../lib/context.js';
 import { MODES, openEngine, searchTop } from '../lib/engine.js';
 import { compileJudgment, judgePassages } from '../../tests/eval/judge.js';
-import { precisionAtK } from '../lib/precision.js';
+import { precisionAtK } from '../../tests/eval/metrics.js';
 import { buildPeerIndex } from '../lib/peer-minisearch.js';
 import { ratio, round, summarize, timed, timeInterleaved, type LatencySummary } from '../lib/stats.js';
 
@@ -90,7 +90,7 @@ export async function runPeerSection(ctx: BenchContext, queries: readonly EvalQu
     ours,
     minisearch,
     ratios,
-    judge: 'tests/eval/judge.ts (compileJudgment + judgePassages); precision@10 = relevant among the first 10 / 10',
+    judge: 'tests/eval/judge.ts (compileJudgment + judgePassages) and tests/eval/metrics.ts (precisionAtK, k = 10)',
   };
 }
 
