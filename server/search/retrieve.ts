@@ -1,6 +1,6 @@
 import type { Sector } from '../../indexer/types.js';
 import { DEFAULT_FUSION, fuseScores, type FusionOptions } from './methods/search-hybrid.js';
-import { searchKeyword } from './methods/search-keyword.js';
+import { DEFAULT_KEYWORD_SEARCH, keywordMatch, keywordQuery, searchKeyword } from './methods/search-keyword.js';
 import { embedQuery, searchSemantic } from './methods/search-semantic.js';
 import { conceptCoverageOf, conceptQuery, DEFAULT_CONCEPT_COVERAGE, type ConceptCoverageOptions } from './concept-coverage.js';
 import { conceptCoverage, type QueryPlan } from './query-understanding.js';
@@ -113,9 +113,13 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
   const useSemantic = options.mode !== 'keyword';
   const regionIds = options.perRegionPool > 0 ? [...(filter.regionIds ?? index.regions.map((r) => r.regionId))] : [];
 
-  // The keyword query always runs: besides ranking (when the mode uses it) it tells how much of the question
-  // each passage covers, which decides relevance in every mode.
-  const keywordHits = searchKeyword(index, plan, accept);
+  // Keyword evidence decides relevance in every mode (how much of the question a passage covers); the keyword
+  // leg's candidates are only needed when the mode ranks by it. Other candidates get theirs by direct lookup.
+  const query = keywordQuery(index, plan);
+  const perGroup = regionIds.length > 0 ? { groupOf: (label: number) => index.passages[label]!.regionId, depth: options.perRegionPool, groups: regionIds.length } : undefined;
+  // With a region filter, the regions' own passages bound every leg's work (see searchKeyword / searchSemantic).
+  const scope = filter.regionIds ? index.labelsOfRegions(filter.regionIds) : undefined;
+  const keywordHits = useKeyword ? searchKeyword(index, query, accept, perGroup ? { ...DEFAULT_KEYWORD_SEARCH, perGroup } : DEFAULT_KEYWORD_SEARCH, scope) : [];
   const keywordByLabel = new Map(keywordHits.map((h) => [h.label, h]));
   const pool = new Set<number>();
   if (useKeyword) {
@@ -134,7 +138,7 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
     // (with a region filter) only for regions that neighbourhood left short.
     const k = regionIds.length > 0 ? Math.max(options.pool, options.perRegionPool * regionIds.length) : options.pool;
     const perRegion = new Map<string, number>();
-    for (const hit of searchSemantic(index, vector, k, accept)) {
+    for (const hit of searchSemantic(index, vector, k, accept, scope)) {
       pool.add(hit.label);
       const region = index.passages[hit.label]!.regionId;
       perRegion.set(region, (perRegion.get(region) ?? 0) + 1);
@@ -142,7 +146,7 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
     for (const regionId of regionIds) {
       if ((perRegion.get(regionId) ?? 0) >= options.perRegionPool) continue;
       const inRegion = (label: number) => index.passages[label]!.regionId === regionId && (!accept || accept(label));
-      for (const hit of searchSemantic(index, vector, options.perRegionPool, inRegion)) pool.add(hit.label);
+      for (const hit of searchSemantic(index, vector, options.perRegionPool, inRegion, index.labelsOfRegions([regionId]))) pool.add(hit.label);
     }
   }
 
@@ -152,7 +156,7 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
   const [zLow, zHigh] = options.semanticZ;
   const [cosLow, cosHigh] = options.cosineRelevance;
   const candidates: Candidate[] = [...pool].map((label) => {
-    const hit = keywordByLabel.get(label);
+    const hit = keywordByLabel.get(label) ?? keywordMatch(index, query, label);
     const bm25 = useKeyword && hit ? hit.bm25 : 0;
     const similarity = vector ? index.cosine(vector, label) : 0;
     const coverage = hit ? conceptCoverage(plan, hit.matched) : 0;

@@ -3,6 +3,7 @@ import type { LoadedIndex } from '../../indexer/index/load.js';
 import type { IndexedDocument } from '../../indexer/index/schemas.js';
 import { SECTORS, type Passage, type Sector } from '../../indexer/types.js';
 import { abbreviationsFromLexicon, type AbbreviationEntry } from './abbreviations.js';
+import { KeywordImpacts } from './keyword-impacts.js';
 import { RegionNameMatcher } from './region-names.js';
 import { termTokens, type TermToken } from './text.js';
 
@@ -44,6 +45,8 @@ export class SearchIndex {
   /** Labels of each document's passages in reading order. */
   private readonly documentLabels = new Map<string, number[]>();
   private readonly positionInDocument: Int32Array;
+  /** Labels of each region's passages: a region filter then reads its own passages, not the whole corpus. */
+  private readonly regionLabels = new Map<string, number[]>();
   private readonly regionLookup = new Map<string, RegionSummary>();
   private readonly baselineLabels: number[];
   private readonly idfCache = new Map<string, number>();
@@ -53,6 +56,8 @@ export class SearchIndex {
   private readonly featureCache: (Set<string> | undefined)[] = [];
   /** Every keyword term of the index, sorted (for same-root lookups). */
   private readonly vocabulary: string[];
+  /** The keyword index as impact-ordered postings (query cost independent of corpus size). */
+  readonly keywordImpacts: KeywordImpacts;
 
   constructor(readonly loaded: LoadedIndex) {
     this.passages = loaded.passages;
@@ -75,6 +80,9 @@ export class SearchIndex {
         region.passages++;
         region.sectors[p.sector]++;
       }
+      let inRegion = this.regionLabels.get(p.regionId);
+      if (!inRegion) this.regionLabels.set(p.regionId, (inRegion = []));
+      inRegion.push(label);
       let labels = this.documentLabels.get(p.documentId);
       if (!labels) this.documentLabels.set(p.documentId, (labels = []));
       labels.push(label);
@@ -92,6 +100,7 @@ export class SearchIndex {
     this.regionNames = new RegionNameMatcher(this.regions);
     this.abbreviations = abbreviationsFromLexicon(loaded.lexicon);
     this.vocabulary = Object.keys(this.invertedIndex()).sort();
+    this.keywordImpacts = new KeywordImpacts(loaded.keyword, this.passages.length);
 
     // A fixed, evenly spread sample: deterministic, so the same query always gets the same relevance.
     const step = Math.max(1, Math.floor(this.passages.length / BASELINE_SAMPLE));
@@ -110,6 +119,13 @@ export class SearchIndex {
 
   labelOf(passageId: string): number | undefined {
     return this.loaded.passageIndexById.get(passageId);
+  }
+
+  /** Labels of the passages of these regions (ids), in label order. */
+  labelsOfRegions(regionIds: Iterable<string>): number[] {
+    const labels: number[] = [];
+    for (const id of regionIds) labels.push(...(this.regionLabels.get(id) ?? []));
+    return labels.sort((a, b) => a - b);
   }
 
   /** Labels of the passages around `label` in its document: up to `before` preceding and `after` following. */

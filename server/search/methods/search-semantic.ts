@@ -16,10 +16,25 @@ export async function embedQuery(index: SearchIndex, text: string): Promise<Floa
   return index.loaded.embedder.embedQuery(text);
 }
 
-/** The `k` passages nearest to `vector`, best first, among labels passing `filter`. */
-export function searchSemantic(index: SearchIndex, vector: Float32Array, k: number, filter?: (label: number) => boolean): SemanticHit[] {
+/**
+ * Up to this many passages in scope are compared exactly instead of through hnswlib: with a narrow filter (one
+ * region of many) the graph search visits most of the corpus to find enough passing nodes, while a direct scan of
+ * the scope costs the scope's size, whatever the corpus.
+ */
+export const EXACT_SCAN_LIMIT = 4096;
+
+/**
+ * The `k` passages nearest to `vector`, best first, among labels passing `filter`. `scope`, when given, lists every
+ * label that can pass (e.g. the filtered regions' passages).
+ */
+export function searchSemantic(index: SearchIndex, vector: Float32Array, k: number, filter?: (label: number) => boolean, scope?: readonly number[]): SemanticHit[] {
   const n = Math.min(k, index.size);
   if (n <= 0) return [];
+  if (scope && scope.length <= EXACT_SCAN_LIMIT) {
+    const hits: SemanticHit[] = [];
+    for (const label of scope) if (!filter || filter(label)) hits.push({ label, similarity: index.cosine(vector, label) });
+    return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label).slice(0, n);
+  }
   const hnsw = index.loaded.vectors;
   // hnswlib needs ef >= k to return k results; widen it for this call only when needed.
   const ef = hnsw.getEf();
