@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFParse, PasswordException } from 'pdf-parse';
 import type { PageText } from '../types.js';
 import type { TextForm } from '../structure/text-form.js';
 import { DocumentLoadError } from './errors.js';
+import { readBoundedFile } from './read-bounded.js';
 
 /** Options of {@link loadPdfFile}. */
 export interface LoadPdfOptions {
@@ -32,19 +32,8 @@ const DEFAULT_MIN_CHARS = 200;
  * @throws DocumentLoadError for missing, oversized, corrupt, password-protected or text-less PDFs.
  */
 export async function loadPdfFile(filePath: string, options: LoadPdfOptions = {}): Promise<LoadedPdf> {
-  const file = path.basename(filePath);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let size: number;
-  try {
-    size = (await stat(filePath)).size;
-  } catch {
-    throw new DocumentLoadError(file, 'not-found', 'file not found or not readable');
-  }
-  if (size === 0) throw new DocumentLoadError(file, 'empty', 'file is empty (0 bytes)');
-  if (size > maxBytes) {
-    throw new DocumentLoadError(file, 'too-large', `PDF is ${(size / 1048576).toFixed(1)} MB, above the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
-  }
-  return parsePdfBuffer(await readFile(filePath), file, options);
+  const bytes = await readBoundedFile(filePath, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  return parsePdfBuffer(bytes, path.basename(filePath), options);
 }
 
 /** Parses PDF bytes (see {@link loadPdfFile}). */

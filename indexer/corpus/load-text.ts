@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PageText } from '../types.js';
 import { detectTextForm, type TextForm } from '../structure/text-form.js';
 import { DocumentLoadError } from './errors.js';
+import { readBoundedFile } from './read-bounded.js';
 
 /** Options of {@link loadTextFile} / {@link decodeTextBuffer}. */
 export interface LoadTextOptions {
@@ -31,18 +31,8 @@ const DEFAULT_MIN_CHARS = 200;
  * @throws DocumentLoadError when the file is empty, too large, binary or in an unknown encoding.
  */
 export async function loadTextFile(filePath: string, options: LoadTextOptions = {}): Promise<LoadedText> {
-  const file = path.basename(filePath);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let size: number;
-  try {
-    size = (await stat(filePath)).size;
-  } catch {
-    throw new DocumentLoadError(file, 'not-found', 'file not found or not readable');
-  }
-  if (size > maxBytes) {
-    throw new DocumentLoadError(file, 'too-large', `file is ${formatMb(size)}, above the ${formatMb(maxBytes)} limit; split it or raise maxBytes`);
-  }
-  return decodeTextBuffer(await readFile(filePath), file, options);
+  const bytes = await readBoundedFile(filePath, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  return decodeTextBuffer(bytes, path.basename(filePath), options);
 }
 
 /** Decodes and validates the bytes of a text document (see {@link loadTextFile}). */
@@ -112,8 +102,4 @@ function assertLooksLikeText(text: string, file: string): void {
   if (control / Math.max(1, sample.length) > 0.01 || letters / Math.max(1, visible.length) < 0.4) {
     throw new DocumentLoadError(file, 'binary', 'content does not look like text (too many control or non-letter characters)');
   }
-}
-
-function formatMb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
