@@ -39,65 +39,74 @@ export interface GroupDepth {
 }
 
 interface LunrInternals {
+  fields: string[];
   invertedIndex: Record<string, { _index: number }>;
-  fieldVectors: Record<string, { elements: number[] }>;
+  fieldVectors: Record<string, { elements: number[] } | undefined>;
 }
 
 export class KeywordImpacts {
   private readonly termIds = new Map<string, number>();
-  private readonly postingLabels: Int32Array[] = [];
-  private readonly postingImpacts: Float32Array[] = [];
+  /** Postings of all terms back to back (term t: offsets[t] .. offsets[t + 1]), each ordered by impact, best first. */
+  private readonly postingOffsets: Int32Array;
+  private readonly postingLabels: Int32Array;
+  private readonly postingImpacts: Float32Array;
   private readonly passageTermIds: Int32Array[];
   private readonly passageImpacts: Float32Array[];
 
   constructor(index: lunr.Index, passageCount: number) {
-    const { invertedIndex, fieldVectors } = index as unknown as LunrInternals;
-    for (const term of Object.keys(invertedIndex)) this.termIds.set(term, invertedIndex[term]!._index);
-
-    // Sum each passage's field vectors (ref = label, keys "field/label").
-    const perPassage: Map<number, number>[] = Array.from({ length: passageCount }, () => new Map());
-    for (const [fieldRef, vector] of Object.entries(fieldVectors)) {
-      const label = Number(fieldRef.slice(fieldRef.indexOf('/') + 1));
-      const weights = perPassage[label];
-      if (!weights) continue;
-      const el = vector.elements;
-      for (let i = 0; i < el.length; i += 2) weights.set(el[i]!, (weights.get(el[i]!) ?? 0) + el[i + 1]!);
+    const { fields, invertedIndex, fieldVectors } = index as unknown as LunrInternals;
+    let termCount = 0;
+    for (const term of Object.keys(invertedIndex)) {
+      const id = invertedIndex[term]!._index;
+      this.termIds.set(term, id);
+      termCount = Math.max(termCount, id + 1);
     }
 
+    // Per passage (ref = label): the sum of its field vectors (lunr keeps their elements sorted by term id).
     this.passageTermIds = new Array<Int32Array>(passageCount);
     this.passageImpacts = new Array<Float32Array>(passageCount);
-    const df = new Map<number, number>();
-    perPassage.forEach((weights, label) => {
-      const ids = Int32Array.from(weights.keys()).sort();
+    const df = new Int32Array(termCount + 1);
+    for (let label = 0; label < passageCount; label++) {
+      let merged: number[] = [];
+      for (const field of fields) merged = mergeVectors(merged, fieldVectors[`${field}/${label}`]?.elements ?? []);
+      const ids = new Int32Array(merged.length / 2);
+      const impacts = new Float32Array(merged.length / 2);
+      for (let i = 0; i < ids.length; i++) {
+        ids[i] = merged[2 * i]!;
+        impacts[i] = merged[2 * i + 1]!;
+        df[ids[i]!]!++;
+      }
       this.passageTermIds[label] = ids;
-      this.passageImpacts[label] = Float32Array.from(ids, (id) => weights.get(id)!);
-      for (const id of ids) df.set(id, (df.get(id) ?? 0) + 1);
-    });
-
-    // Postings: fill by term id, then order each by impact (ties by label, for stable results).
-    const fill = new Map<number, number>();
-    for (const [id, n] of df) {
-      this.postingLabels[id] = new Int32Array(n);
-      this.postingImpacts[id] = new Float32Array(n);
-      fill.set(id, 0);
+      this.passageImpacts[label] = impacts;
     }
-    perPassage.forEach((_, label) => {
+
+    // Postings in one block (offsets from document frequencies), then each ordered by impact (ties by label).
+    this.postingOffsets = new Int32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) this.postingOffsets[t + 1] = this.postingOffsets[t]! + df[t]!;
+    const total = this.postingOffsets[termCount]!;
+    this.postingLabels = new Int32Array(total);
+    this.postingImpacts = new Float32Array(total);
+    const fill = this.postingOffsets.slice(0, termCount);
+    for (let label = 0; label < passageCount; label++) {
       const ids = this.passageTermIds[label]!;
       const impacts = this.passageImpacts[label]!;
       for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
-        const at = fill.get(id)!;
-        this.postingLabels[id]![at] = label;
-        this.postingImpacts[id]![at] = impacts[i]!;
-        fill.set(id, at + 1);
+        const at = fill[ids[i]!]!++;
+        this.postingLabels[at] = label;
+        this.postingImpacts[at] = impacts[i]!;
       }
-    });
-    for (const id of df.keys()) {
-      const labels = this.postingLabels[id]!;
-      const impacts = this.postingImpacts[id]!;
-      const order = Array.from(labels.keys()).sort((a, b) => impacts[b]! - impacts[a]! || labels[a]! - labels[b]!);
-      this.postingLabels[id] = Int32Array.from(order, (i) => labels[i]!);
-      this.postingImpacts[id] = Float32Array.from(order, (i) => impacts[i]!);
+    }
+    for (let t = 0; t < termCount; t++) {
+      const from = this.postingOffsets[t]!;
+      const to = this.postingOffsets[t + 1]!;
+      if (to - from < 2) continue;
+      const labels = this.postingLabels.slice(from, to);
+      const impacts = this.postingImpacts.slice(from, to);
+      const order = Array.from({ length: to - from }, (_, i) => i).sort((a, b) => impacts[b]! - impacts[a]! || labels[a]! - labels[b]!);
+      order.forEach((i, j) => {
+        this.postingLabels[from + j] = labels[i]!;
+        this.postingImpacts[from + j] = impacts[i]!;
+      });
     }
   }
 
@@ -125,13 +134,12 @@ export class KeywordImpacts {
   candidates(query: ImpactQuery, depth: number, accept?: (label: number) => boolean, perGroup?: GroupDepth): Set<number> {
     const found = new Set<number>();
     for (const id of query.termIds) {
-      const labels = this.postingLabels[id]!;
       const groupCounts = new Map<string, number>();
       let satisfiedGroups = 0;
       let taken = 0;
-      for (let i = 0; i < labels.length; i++) {
+      for (let i = this.postingOffsets[id]!, end = this.postingOffsets[id + 1]!; i < end; i++) {
         if (taken >= depth && (!perGroup || satisfiedGroups >= perGroup.groups)) break;
-        const label = labels[i]!;
+        const label = this.postingLabels[i]!;
         if (accept && !accept(label)) continue;
         let wanted = taken < depth;
         if (perGroup) {
@@ -165,6 +173,28 @@ export class KeywordImpacts {
     }
     return { score: dot / query.norm, matched };
   }
+}
+
+/** Sum of two lunr vectors' flat [id, value, ...] element lists, both sorted by id. */
+function mergeVectors(a: readonly number[], b: readonly number[]): number[] {
+  if (a.length === 0) return b.slice();
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
+      out.push(a[i]!, a[i + 1]!);
+      i += 2;
+    } else if (i >= a.length || b[j]! < a[i]!) {
+      out.push(b[j]!, b[j + 1]!);
+      j += 2;
+    } else {
+      out.push(a[i]!, a[i + 1]! + b[j + 1]!);
+      i += 2;
+      j += 2;
+    }
+  }
+  return out;
 }
 
 function binarySearch(sorted: Int32Array, value: number): number {

@@ -160,7 +160,7 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
     const bm25 = useKeyword && hit ? hit.bm25 : 0;
     const similarity = vector ? index.cosine(vector, label) : 0;
     const coverage = hit ? conceptCoverage(plan, hit.matched) : 0;
-    let semantic = 0;
+    let semantic: number;
     let relevance: number;
     let conceptCov = 0;
     if (transformers) {
