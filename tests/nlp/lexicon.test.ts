@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexicon, expandQuery, parseLexicon, type Lexicon } from '../../indexer/nlp/lexicon.js';
+import { buildLexicon, parseLexicon, type Lexicon } from '../../indexer/nlp/lexicon.js';
 import type { Passage } from '../../indexer/types.js';
 
 function passage(text: string, ordinal: number): Passage {
@@ -33,27 +33,5 @@ describe('lexicon', () => {
     });
     expect(parseLexicon(JSON.parse(JSON.stringify(lexicon)))).toEqual(lexicon);
     expect(() => parseLexicon({ version: 1, abbreviations: [{ abbreviation: '' }] })).toThrow(/abbreviation/);
-  });
-
-  it('expands an abbreviation in a query to its expansion', () => {
-    const result = expandQuery('запись через епгу', lexicon);
-    expect(result.expansions).toEqual([
-      { matched: 'епгу', expandsTo: 'единый портал государственных услуг', direction: 'abbreviation→expansion' },
-    ]);
-    expect(result.expandedText).toBe('запись через епгу единый портал государственных услуг');
-  });
-
-  it('recognises an expansion in any case form and adds the abbreviation', () => {
-    const result = expandQuery('строительство центров обработки данных', lexicon);
-    expect(result.expansions).toContainEqual({
-      matched: 'центров обработки данных',
-      expandsTo: 'ЦОД',
-      direction: 'expansion→abbreviation',
-    });
-  });
-
-  it('matches two-letter abbreviations only in capitals', () => {
-    expect(expandQuery('ИИ в медицине', lexicon).expansions[0]?.expandsTo).toBe('искусственный интеллект');
-    expect(expandQuery('ии в медицине', lexicon).expansions).toEqual([]);
   });
 });
