@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IndexLoadError, loadIndex } from '../indexer/index/load.js';
 import { HttpError } from './errors.js';
-import { searchQuerySchema } from './schemas/search.js';
+import { searchQuerySchema, toSearchParams } from './schemas/search.js';
 import { search, type SearchResponse } from './search/methods/search.js';
 import type { PassageResult } from './search/results.js';
 import { SearchIndex } from './search/search-index.js';
@@ -86,15 +86,7 @@ async function main(): Promise<number> {
 
   let response: SearchResponse;
   try {
-    response = await search(index, {
-      q: q.q,
-      k: q.k,
-      mode: q.mode,
-      regions: q.region,
-      sectors: q.sector,
-      groupBy: q.groupBy,
-      detectRegions: q.detectRegions,
-    });
+    response = await search(index, toSearchParams(q));
   } catch (err) {
     if (err instanceof HttpError) {
       process.stderr.write(`${err.message}\n`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SECTORS } from '../../indexer/types.js';
+import type { SearchParams } from '../search/methods/search.js';
 import { SEARCH_MODES } from '../search/retrieve.js';
 import { appliedRegionSchema, booleanParam, embedderSchema, errorSchema, listParam, MAX_QUERY_LENGTH, passageResultSchema, queryText, regionRefSchema, strictParams } from './common.js';
 
@@ -23,6 +24,22 @@ export const searchQuerySchema = strictParams({
   detectRegions: booleanParam(true).meta({ description: 'Recognise region names in q as a filter. Send false to drop that filter.' }),
   fusion: z.enum(['convex', 'rrf'], { error: 'must be convex or rrf' }).optional().meta({ description: 'Hybrid fusion method (default convex).' }),
 }).meta({ description: 'Unknown parameters are refused (400), so a misspelt filter never passes silently.' });
+
+export type SearchQuery = z.output<typeof searchQuerySchema>;
+
+/** Validated search parameters (HTTP query or CLI flags) as the search engine takes them. */
+export function toSearchParams(query: SearchQuery): SearchParams {
+  return {
+    q: query.q,
+    k: query.k,
+    mode: query.mode,
+    regions: query.region,
+    sectors: query.sector,
+    groupBy: query.groupBy,
+    detectRegions: query.detectRegions,
+    ...(query.fusion ? { retrieval: { fusion: query.fusion } } : {}),
+  };
+}
 
 export const searchResponseSchema = z.object({
   query: z.string(),
