@@ -29,7 +29,6 @@ export function buildKeywordIndex(passages: readonly Passage[]): lunr.Index {
     this.ref('ref');
     this.field('text', { boost: KEYWORD_FIELDS.text });
     this.field('section', { boost: KEYWORD_FIELDS.section });
-    this.metadataWhitelist = ['position'];
     passages.forEach((p, i) => this.add({ ref: String(i), text: foldYo(p.text), section: foldYo(p.section.path) }));
   });
 }
@@ -49,8 +48,8 @@ const termPipeline: lunr.Pipeline = (() => {
 })();
 
 /**
- * Stemmed terms of `text` exactly as the keyword index stores them (stop words removed). Query them with
- * `index.query(q => q.term(term, { usePipeline: false }))`.
+ * Stemmed terms of `text` exactly as the keyword index stores them (stop words removed); the server scores them
+ * against the index's BM25 weights (server/search/keyword-impacts.ts).
  */
 export function keywordTerms(text: string): string[] {
   const tokens = lunr.tokenizer(foldYo(text).toLowerCase());
