@@ -4,8 +4,9 @@ declare module 'az' {
     POST?: string;
     toString(): string;
   }
-  interface AzParse {
-    word: string;
+  export interface AzParse {
+    /** Undefined on a hyphenated compound parsed as two words (its `toString()` gives the whole form). */
+    word: string | undefined;
     tag: AzTag;
     score: number;
     /** Which analyser produced the parse: `Dictionary`, `PrefixKnown`, `HyphenWords`, `SuffixKnown`, ... */
@@ -13,6 +14,7 @@ declare module 'az' {
     /** Known prefix split off by prefix/hyphen analysers (`теле`, `ит-`). */
     prefix?: string;
     normalize(keepPOS?: boolean): AzParse;
+    toString(): string;
   }
   interface AzMorph {
     (word: string, config?: Record<string, unknown>): AzParse[];

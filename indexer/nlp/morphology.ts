@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import Az from 'az';
+import Az, { type AzParse } from 'az';
 import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import russian from 'lunr-languages/lunr.ru.js';
@@ -80,6 +80,24 @@ export function lemmatize(word: string): string {
   return analyseWord(word).lemma;
 }
 
+/**
+ * Every dictionary lemma the word can have, the one `lemmatize()` picks first. The dictionaries have no frequencies,
+ * so ties are common ("парках" → парка | парк, "старые" → старое | старый): a caller that knows which lemmas matter
+ * (the corpus vocabulary) can pick a better one.
+ */
+export function lemmaAlternatives(word: string): string[] {
+  const first = lemmatize(word);
+  const norm = normalizeWord(word);
+  if (isAbbreviationLike(word) || norm.length < 3 || /[^а-яе-]/.test(norm)) return [first];
+  const lemmas = [first];
+  for (const parse of Az.Morph(norm)) {
+    if (!TRUSTED_PARSERS.has(parse.parser)) continue;
+    const lemma = normalFormOf(parse);
+    if (!lemmas.includes(lemma)) lemmas.push(lemma);
+  }
+  return lemmas;
+}
+
 /** Part of speech (OpenCorpora tag: NOUN, ADJF, VERB, INFN, ADVB, ...) or null for unknown words. */
 export function partOfSpeech(word: string): string | null {
   return analyseWord(word).pos;
@@ -97,13 +115,22 @@ function analyseWord(word: string): Analysis {
   return analysis;
 }
 
+/**
+ * The normal form of one parse. A hyphenated compound parsed as two words ("контакт-центр", "детей-сирот") has no
+ * `word` of its own; its string form joins the normalised halves.
+ */
+function normalFormOf(parse: AzParse): string {
+  const normal = parse.normalize();
+  return normalizeWord(typeof normal.word === 'string' ? (parse.prefix ?? '') + normal.word : String(normal));
+}
+
 function computeAnalysis(norm: string): Analysis {
   if (norm.length < 3 || /[^а-яе-]/.test(norm)) return { lemma: norm, pos: null }; // numbers, Latin, very short words
   let best: { lemma: string; score: number; pos: string | null } | null = null;
   for (const parse of Az.Morph(norm)) {
     if (!TRUSTED_PARSERS.has(parse.parser)) continue;
     if (best && parse.score <= best.score) continue;
-    best = { lemma: normalizeWord((parse.prefix ?? '') + parse.normalize().word), score: parse.score, pos: parse.tag.POST ?? null };
+    best = { lemma: normalFormOf(parse), score: parse.score, pos: parse.tag.POST ?? null };
   }
   if (best) return { lemma: best.lemma, pos: best.pos };
   if (norm.length <= KEEP_UNKNOWN_UP_TO) return { lemma: norm, pos: null };

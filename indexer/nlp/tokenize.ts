@@ -28,12 +28,15 @@ export function isAbbreviationLike(word: string): boolean {
   return /^[А-ЯЁA-Z]{2,10}$/u.test(word);
 }
 
+const CAMEL_BRANDS = /^ВКонтакт/u;
+
 function splitGlued(word: string): string[] {
   if (word.includes('-')) return [word];
   const parts: string[] = [];
   let rest = word;
-  // Upper-case run followed by a lowercase word: "ИТрешений" → ["ИТ", "решений"].
-  const upperRun = /^(\p{Lu}{2,})(\p{Ll}{3,}.*)$/u.exec(rest);
+  // Upper-case run followed by a lowercase word: "ИТрешений" → ["ИТ", "решений"]. Brand names in camel case that
+  // start with a one-letter word stay whole ("ВКонтакте" is not "ВК" + "онтакте").
+  const upperRun = CAMEL_BRANDS.test(rest) ? null : /^(\p{Lu}{2,})(\p{Ll}{3,}.*)$/u.exec(rest);
   if (upperRun?.[1] && upperRun[2]) {
     parts.push(upperRun[1]);
     rest = upperRun[2];

@@ -17,6 +17,8 @@ import { uniqueTerms } from './text.js';
 export interface ConceptUnitWeighted {
   lemma: string;
   weight: number;
+  /** Share of `weight` a passage earns by having one of `features` (below 1 for thesaurus-only evidence). */
+  credit: number;
   features: ReadonlySet<string>;
 }
 
@@ -36,9 +38,17 @@ export interface ConceptCoverageOptions {
   unknownWeight: number;
   /** Share of content words the corpus cannot express from which the question is unexpressible. Default 0.5. */
   unknownShare: number;
+  /**
+   * A word the corpus expresses only indirectly — through thesaurus synonyms ("ревизия" → "проверка") or a broad
+   * topic concept ("туризм" → culture, sport and tourism) — earns a passage this share of its weight, and counts as
+   * this much known in the unexpressible rule. Default 0.5: a synonym set mixes senses ("космический" → "мировой")
+   * and a topic is wider than the word, so such words alone neither make a passage relevant nor a question
+   * answerable ("космический туризм").
+   */
+  weakCredit: number;
 }
 
-export const DEFAULT_CONCEPT_COVERAGE: ConceptCoverageOptions = { unknownWeight: 0.5, unknownShare: 0.5 };
+export const DEFAULT_CONCEPT_COVERAGE: ConceptCoverageOptions = { unknownWeight: 0.5, unknownShare: 0.5, weakCredit: 0.5 };
 /** Share of its weight a framing word keeps (as in keyword coverage). */
 const FRAMING_WEIGHT = 0.25;
 
@@ -61,8 +71,10 @@ export function conceptQuery(index: SearchIndex, plan: QueryPlan, options: Conce
     else if (!unit.verbal) {
       contentCount += 1;
       if (!expressible) unknownCount += 1;
+      else if (unit.weak) unknownCount += 1 - options.weakCredit;
     }
-    units.push({ lemma: unit.lemma, weight, features: new Set(unit.features) });
+    const credit = unit.weak ? options.weakCredit : 1;
+    units.push({ lemma: unit.lemma, weight, credit, features: new Set(unit.features) });
   }
   const total = units.reduce((s, u) => s + u.weight, 0);
   const unexpressible = units.length === 0 || contentCount === 0 ? units.every((u) => u.features.size === 0) : unknownCount / contentCount >= options.unknownShare;
@@ -76,7 +88,7 @@ export function conceptCoverageOf(query: ConceptQuery, passageFeatures: Readonly
   for (const unit of query.units) {
     for (const f of unit.features) {
       if (passageFeatures.has(f)) {
-        covered += unit.weight;
+        covered += unit.weight * unit.credit;
         break;
       }
     }

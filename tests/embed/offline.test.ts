@@ -92,6 +92,20 @@ describe('offline concept embedder on the bundled corpus', () => {
     expect(await meanSimilarity(education)).toBeGreaterThan(await meanSimilarity(transport));
   });
 
+  it('expresses a word the corpus lacks through its thesaurus synonyms, marked as weak evidence', async () => {
+    const [revision] = embedder.queryConcepts('ревизии');
+    expect(revision).toMatchObject({ lemma: 'ревизия', known: false, weak: true });
+    expect(revision!.features).toContain('w:проверка');
+    const without = await fitOfflineEmbedder(passages, { thesaurus: 'off' });
+    expect(without.queryConcepts('ревизии')[0]!.features).toEqual([]);
+    // A word the corpus has keeps its own evidence, without synonyms.
+    expect(embedder.queryConcepts('проверки')[0]).toMatchObject({ lemma: 'проверка', known: true, weak: false });
+  });
+
+  it('reads a compound abbreviation the corpus lacks as the two words it spells out', () => {
+    expect(embedder.queryConcepts('хакеры атакуют госсистемы').map((u) => u.lemma)).toEqual(['хакер', 'атаковать', 'государственный', 'система']);
+  });
+
   it('matches an abbreviation with the expansion the corpus defines', async () => {
     const q = await embedder.embedQuery('единая государственная информационная система социального обеспечения');
     const [withAbbreviation, other] = await embedder.embedPassages([

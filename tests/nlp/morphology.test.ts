@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initMorphology, isMorphologyReady, lemmatize, partOfSpeech, stem } from '../../indexer/nlp/morphology.js';
+import { initMorphology, isMorphologyReady, lemmaAlternatives, lemmatize, partOfSpeech, stem } from '../../indexer/nlp/morphology.js';
 
 describe('morphology', () => {
   beforeAll(async () => {
@@ -22,6 +22,8 @@ describe('morphology', () => {
   it('keeps known prefixes and hyphenated compounds', () => {
     expect(lemmatize('телемедицины')).toBe('телемедицина');
     expect(lemmatize('ИТ-специалистов')).toBe('ит-специалист');
+    expect(lemmatize('контакт-центра')).toBe('контакт-центр');
+    expect(lemmatize('детей-сирот')).toBe('ребенок-сирота');
   });
 
   it('keeps abbreviations whole and falls back to the Snowball stem for unknown words', () => {
@@ -29,6 +31,12 @@ describe('morphology', () => {
     expect(lemmatize('ЕПГУРПГУ')).toBe('епгурпгу');
     expect(lemmatize('епгу')).toBe('епгу');
     expect(lemmatize('кибербезопасности')).toBe(stem('кибербезопасности'));
+  });
+
+  it('lists every dictionary lemma of an ambiguous word, the chosen one first', () => {
+    expect(lemmaAlternatives('парках')).toEqual([lemmatize('парках'), ...lemmaAlternatives('парках').slice(1)]);
+    expect(lemmaAlternatives('парках')).toEqual(expect.arrayContaining(['парк', 'парка']));
+    expect(lemmaAlternatives('ЕПГУ')).toEqual(['епгу']);
   });
 
   it('reports parts of speech', () => {

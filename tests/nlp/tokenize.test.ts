@@ -17,6 +17,10 @@ describe('tokenize', () => {
     expect(tokens.find((t) => t.text === 'ИТ')?.kind).toBe('abbreviation');
   });
 
+  it('keeps a camel-case brand that starts with a one-letter word whole', () => {
+    expect(tokenize('жалобы во ВКонтакте').map((t) => t.text)).toEqual(['жалобы', 'во', 'ВКонтакте']);
+  });
+
   it('normalises case and ё', () => {
     expect(words('Учёных ЕГИССО')).toEqual(['ученых', 'егиссо']);
     expect(isAbbreviationLike('ЕПГУ')).toBe(true);

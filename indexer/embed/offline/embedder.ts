@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { extractAbbreviations } from '../../nlp/abbreviations.js';
 import { DOMAIN_CONCEPTS } from '../../nlp/domain-lexicon.js';
 import { initMorphology, stem } from '../../nlp/morphology.js';
-import { loadThesaurus, type Thesaurus } from '../../nlp/thesaurus.js';
+import { loadThesaurus } from '../../nlp/thesaurus.js';
 import type { Embedder, Passage, PassageForEmbedding } from '../../types.js';
 import { compileConcepts, contentLemmas } from './concepts.js';
 import {
@@ -24,6 +24,8 @@ import {
   type FeatureContext,
   type FeatureCounts,
   type FeatureWeights,
+  type QueryThesaurus,
+  type ThesaurusScope,
   type QueryVocabulary,
 } from './features.js';
 import { SparseProjection } from './projection.js';
@@ -43,10 +45,11 @@ export interface OfflineEmbedderOptions {
   /** Feature weights; unspecified ones take `DEFAULT_FEATURE_WEIGHTS`. */
   weights?: Partial<FeatureWeights>;
   /**
-   * Expand queries with thesaurus synonyms (mythes-ru). Default false: measured, the general thesaurus pulls in
-   * wrong senses of polysemous words ("бумажка" → "деньги") and lowered precision; the domain lexicon does better.
+   * Which query words are expanded with thesaurus synonyms (mythes-ru). Default `unknown-words`: only words nothing
+   * else expresses ("ревизия" → "проверка", "детвора" → "дети"). Measured, `all-words` pulls in wrong senses of
+   * polysemous words ("бумажка" → "деньги") and lowers precision; `off` leaves such words unanswerable.
    */
-  useThesaurus?: boolean;
+  thesaurus?: ThesaurusScope;
   /** Features seen in fewer passages are dropped (typos, page debris). Default 1 (keep all). */
   minDocumentFrequency?: number;
 }
@@ -73,7 +76,7 @@ export const offlineEmbedderStateSchema = z.object({
   dimension: z.number().int().min(16).max(8192),
   projectionNonZeros: z.number().int().min(1).max(64),
   seed: z.number().int(),
-  useThesaurus: z.boolean(),
+  thesaurus: z.enum(['off', 'unknown-words', 'all-words']),
   weights: weightsSchema,
   documentCount: z.number().int().positive(),
   /** Feature name → number of passages that have it. */
@@ -108,14 +111,14 @@ export class OfflineConceptEmbedder implements Embedder {
   private readonly stems = new Map<string, string[]>();
   /** Corpus words by their first 4 letters, for prefix matching of unknown query words. */
   private readonly prefixes = new Map<string, string[]>();
-  private readonly thesaurus: Thesaurus | null;
+  private readonly synonyms: QueryThesaurus | null;
 
   /** Use `fitOfflineEmbedder` or `loadOfflineEmbedder`; morphology must be initialised. */
   constructor(private readonly state: OfflineEmbedderState) {
     this.dimension = state.dimension;
     this.description =
       'Offline concept embedder: lemmas (OpenCorpora morphology), section and sector labels, abbreviations, ' +
-      `a digital-government domain lexicon${state.useThesaurus ? ' and the mythes-ru thesaurus' : ''}, fitted on the corpus; ` +
+      `a digital-government domain lexicon${state.thesaurus === 'off' ? '' : ' and the mythes-ru thesaurus'}, fitted on the corpus; ` +
       'no neural model';
     this.fingerprint = `${OFFLINE_EMBEDDER_ID}:${createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 16)}`;
     this.context = { concepts: compileConcepts(), weights: state.weights, abbreviations: state.abbreviations };
@@ -132,7 +135,7 @@ export class OfflineConceptEmbedder implements Embedder {
         if (head.length === PREFIX_BUCKET) this.prefixes.set(head, [...(this.prefixes.get(head) ?? []), feature]);
       }
     }
-    this.thesaurus = state.useThesaurus ? loadThesaurus() : null;
+    this.synonyms = state.thesaurus === 'off' ? null : { thesaurus: loadThesaurus(), scope: state.thesaurus };
   }
 
   /** The state to save as `embedder.json`. */
@@ -152,7 +155,7 @@ export class OfflineConceptEmbedder implements Embedder {
       byStem: (key) => this.stems.get(key) ?? [],
       byPrefix: (lemma) => this.similarByPrefix(lemma),
     };
-    return this.weigh(queryFeatures(query, this.context, vocabulary, this.thesaurus, stem), (tf) => tf);
+    return this.weigh(queryFeatures(query, this.context, vocabulary, this.synonyms, stem), (tf) => tf);
   }
 
   /**
@@ -166,7 +169,7 @@ export class OfflineConceptEmbedder implements Embedder {
       byStem: (key) => this.stems.get(key) ?? [],
       byPrefix: (lemma) => this.similarByPrefix(lemma),
     };
-    return queryConceptUnits(query, this.context, vocabulary, stem).map((unit) => {
+    return queryConceptUnits(query, this.context, vocabulary, this.synonyms, stem).map((unit) => {
       const idfs = unit.features.map((f) => this.idf.get(f) ?? 0);
       const direct = unit.known ? this.idf.get(`w:${unit.lemma}`)! : idfs.length > 0 ? idfs.reduce((a, b) => a + b, 0) / idfs.length : this.unknownIdf;
       return { ...unit, weight: direct * (unit.verbal ? this.state.weights.queryVerb : 1) };
@@ -266,7 +269,7 @@ export async function fitOfflineEmbedder(
     dimension: options.dimension ?? 1024,
     projectionNonZeros: options.projectionNonZeros ?? 8,
     seed: options.seed ?? 20240531,
-    useThesaurus: options.useThesaurus ?? false,
+    thesaurus: options.thesaurus ?? 'unknown-words',
     weights,
     documentCount: inputs.length,
     documentFrequency: Object.fromEntries(sorted),

@@ -7,7 +7,8 @@
  * expansions stand in for each other. A query is expanded with thesaurus synonyms and domain concepts, restricted to
  * features the corpus has, so everyday words ("доктор", "нехватка") reach the corpus words ("врач", "дефицит").
  */
-import { lemmatize, partOfSpeech } from '../../nlp/morphology.js';
+import { splitCompound } from '../../nlp/compounds.js';
+import { lemmaAlternatives, lemmatize, partOfSpeech } from '../../nlp/morphology.js';
 import { isStopword } from '../../nlp/stopwords.js';
 import type { Thesaurus } from '../../nlp/thesaurus.js';
 import { tokenize } from '../../nlp/tokenize.js';
@@ -107,6 +108,43 @@ export function analyse(text: string): Analysed {
   return { lemmas, words, parts };
 }
 
+/**
+ * A query analysed against the corpus vocabulary: a compound abbreviation the corpus lacks ("госсистемы") becomes
+ * its two words ("государственный система") when the corpus has the glued noun, so it can match where the texts
+ * spell it out.
+ */
+function analyseQuery(text: string, vocabulary: QueryVocabulary): Analysed {
+  const analysed = analyse(text);
+  const lemmas: string[] = [];
+  const words: string[] = [];
+  analysed.lemmas.forEach((chosen, index) => {
+    const word = analysed.words[index]!;
+    // The dictionary's first lemma of an ambiguous word may not be the one the corpus uses ("парках" → парка, парк).
+    const lemma = vocabulary.has(`w:${chosen}`) ? chosen : (lemmaAlternatives(word).find((l) => vocabulary.has(`w:${l}`)) ?? chosen);
+    const split = vocabulary.has(`w:${lemma}`) ? null : splitCompound(word, (rest) => vocabulary.has(`w:${rest}`));
+    for (const part of split ?? [lemma]) {
+      lemmas.push(part);
+      words.push(split ? part : word);
+    }
+  });
+  return { lemmas, words, parts: analysed.parts };
+}
+
+/**
+ * Thesaurus synonyms of a query word that the corpus has as words (`w:`) or that name a domain concept (`c:`):
+ * the fallback for a word nothing else expresses ("ревизия" → "проверка").
+ */
+function synonymFeatures(lemma: string, thesaurus: Thesaurus, vocabulary: QueryVocabulary, concepts: CompiledConcepts): string[] {
+  const features = new Set<string>();
+  for (const synonym of thesaurus.synonyms(lemma)) {
+    const synonymLemma = lemmatize(synonym);
+    if (synonymLemma === lemma || isStopword(synonymLemma)) continue;
+    if (vocabulary.has(`w:${synonymLemma}`)) features.add(`w:${synonymLemma}`);
+    for (const id of concepts.phrases.get(synonymLemma) ?? []) if (vocabulary.has(`c:${id}`)) features.add(`c:${id}`);
+  }
+  return [...features];
+}
+
 function add(features: FeatureCounts, name: string, amount: number): void {
   if (amount > 0) features.set(name, (features.get(name) ?? 0) + amount);
 }
@@ -172,12 +210,23 @@ export interface QueryVocabulary {
   byPrefix(lemma: string): readonly string[];
 }
 
+/**
+ * How the query side uses the thesaurus: `unknown-words` only for words nothing else expresses (a synonym is all we
+ * have for them), `all-words` for every word.
+ */
+export type ThesaurusScope = 'off' | 'unknown-words' | 'all-words';
+
+export interface QueryThesaurus {
+  thesaurus: Thesaurus;
+  scope: Exclude<ThesaurusScope, 'off'>;
+}
+
 /** Weighted features of a query, restricted to what the corpus vocabulary has. */
 export function queryFeatures(
   query: string,
   context: FeatureContext,
   vocabulary: QueryVocabulary,
-  thesaurus: Thesaurus | null,
+  synonyms: QueryThesaurus | null,
   stemOf: (word: string) => string,
 ): FeatureCounts {
   const { weights, concepts } = context;
@@ -185,21 +234,20 @@ export function queryFeatures(
   const keep = (name: string, amount: number) => {
     if (vocabulary.has(name)) add(features, name, amount);
   };
-  const { lemmas, parts, words } = analyse(query);
+  const { lemmas, parts, words } = analyseQuery(query, vocabulary);
   lemmas.forEach((lemma, index) => {
     const known = vocabulary.has(`w:${lemma}`);
     const pos = partOfSpeech(words[index] ?? lemma);
     keep(`w:${lemma}`, pos && VERBAL.has(pos) ? weights.queryVerb : 1);
+    let similar = new Set<string>();
     if (!known) {
-      const similar = new Set([...vocabulary.byStem(stemOf(lemma)), ...vocabulary.byPrefix(lemma)]);
+      similar = new Set([...vocabulary.byStem(stemOf(lemma)), ...vocabulary.byPrefix(lemma)]);
       for (const feature of similar) keep(feature, weights.queryStemMatch / Math.sqrt(similar.size));
     }
-    if (thesaurus) {
+    const unexpressed = !known && similar.size === 0 && !concepts.phrases.has(lemma);
+    if (synonyms && (synonyms.scope === 'all-words' || unexpressed)) {
       const weight = known ? weights.querySynonym : weights.querySynonymOfUnknown;
-      for (const synonym of thesaurus.synonyms(lemma)) {
-        const synonymLemma = synonym.includes(' ') ? synonym : lemmatize(synonym);
-        if (synonymLemma !== lemma) keep(`w:${synonymLemma}`, weight);
-      }
+      for (const feature of synonymFeatures(lemma, synonyms.thesaurus, vocabulary, concepts)) keep(feature, weight);
     }
   });
   for (const part of parts) keep(`w:${part}`, weights.hyphenPart);
@@ -229,6 +277,11 @@ export interface QueryConceptUnit {
   verbal: boolean;
   /** Whether the corpus has the word itself (not only related words). */
   known: boolean;
+  /**
+   * Only indirect evidence expresses the word: thesaurus synonyms (a synonym set mixes senses) or broad topic
+   * concepts (health care, culture) rather than a word or a narrow synonym ring.
+   */
+  weak: boolean;
   features: string[];
 }
 
@@ -236,10 +289,11 @@ export function queryConceptUnits(
   query: string,
   context: FeatureContext,
   vocabulary: QueryVocabulary,
+  synonyms: QueryThesaurus | null,
   stemOf: (word: string) => string,
 ): QueryConceptUnit[] {
   const { concepts } = context;
-  const { lemmas, words } = analyse(query);
+  const { lemmas, words } = analyseQuery(query, vocabulary);
   // Concepts by position: every lemma of a matched phrase takes part in the phrase's concepts.
   const conceptsAt: string[][] = lemmas.map(() => []);
   for (let i = 0; i < lemmas.length; i += 1) {
@@ -264,8 +318,13 @@ export function queryConceptUnits(
         if (concepts.phrases.get(ringLemma)?.includes(id) && vocabulary.has(`w:${ringLemma}`)) features.add(`w:${ringLemma}`);
       }
     }
+    // Nothing in the corpus says this word: its thesaurus synonyms that the corpus has are the next best thing.
+    const broadOnly = features.size > 0 && [...features].every((f) => f.startsWith('c:') && !concepts.ringLemmas.has(f.slice(2)));
+    const viaThesaurus = features.size === 0 && synonyms !== null;
+    if (viaThesaurus) for (const feature of synonymFeatures(lemma, synonyms.thesaurus, vocabulary, concepts)) features.add(feature);
+    const weak = broadOnly || (viaThesaurus && features.size > 0);
     const pos = partOfSpeech(words[index] ?? lemma);
-    units.set(lemma, { lemma, verbal: Boolean(pos && VERBAL.has(pos)), known, features: [...features] });
+    units.set(lemma, { lemma, verbal: Boolean(pos && VERBAL.has(pos)), known, weak, features: [...features] });
   });
   return [...units.values()];
 }
