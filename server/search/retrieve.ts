@@ -3,6 +3,7 @@ import { DEFAULT_FUSION, fuseScores, type FusionOptions } from './methods/search
 import { DEFAULT_KEYWORD_SEARCH, keywordMatch, keywordQuery, searchKeyword } from './methods/search-keyword.js';
 import { embedQuery, searchSemantic } from './methods/search-semantic.js';
 import { conceptCoverageOf, conceptQuery, DEFAULT_CONCEPT_COVERAGE, type ConceptCoverageOptions } from './concept-coverage.js';
+import { DEFAULT_PROXIMITY, phraseProximity, proximityQuery, type ProximityOptions } from './phrase-proximity.js';
 import { conceptCoverage, type QueryPlan } from './query-understanding.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -61,6 +62,15 @@ export interface RetrievalOptions extends FusionOptions {
    * above 0.85 (not measured here: no real model offline; adjust with `npm run eval -- --index` on a real index).
    */
   cosineRelevance: [number, number];
+  /**
+   * Keyword and hybrid modes: the ranking score gains `proximityBoost · proximity` (share of the question's
+   * neighbouring words that stand together in the passage; see phrase-proximity.ts), then is rescaled to 0..1.
+   * Default 0.2. Measured (`npm run eval`, offline embedder): hybrid P@10 on exact terms 0.844 → 0.863 and on
+   * topics 0.653 → 0.679, topic region coverage 0.885 → 0.927; 0.4 trades abbreviations for topics; neutral on
+   * held-out set 2 (P@10 0.508 → 0.505).
+   */
+  proximityBoost: number;
+  proximity: ProximityOptions;
 }
 
 export const DEFAULT_RETRIEVAL: RetrievalOptions = {
@@ -73,6 +83,8 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   semanticBonus: 0.25,
   conceptCoverage: DEFAULT_CONCEPT_COVERAGE,
   cosineRelevance: [0.82, 0.88],
+  proximityBoost: 0.2,
+  proximity: DEFAULT_PROXIMITY,
 };
 
 export interface Candidate {
@@ -185,6 +197,16 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
     const max = Math.max(0, ...candidates.map((c) => c.bm25));
     scores = candidates.map((c) => (max > 0 ? c.bm25 / max : 0));
   } else scores = candidates.map((c) => clamp01(c.similarity));
+  if (options.mode !== 'semantic' && options.proximityBoost > 0) {
+    const phrases = proximityQuery(plan);
+    if (phrases.pairs.length > 0) {
+      scores = scores.map((s, i) => {
+        const c = candidates[i]!;
+        const proximity = c.bm25 > 0 ? phraseProximity(phrases, index.tokensOf(c.label), options.proximity) : 0;
+        return (s + options.proximityBoost * proximity) / (1 + options.proximityBoost);
+      });
+    }
+  }
   candidates.forEach((c, i) => (c.score = round(scores[i]!)));
   candidates.sort((a, b) => b.score - a.score || b.relevance - a.relevance || a.label - b.label);
   return vector ? { candidates, vector } : { candidates };

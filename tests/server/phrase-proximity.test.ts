@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { phraseProximity, proximityQuery } from '../../server/search/phrase-proximity.js';
+import type { QueryPlan } from '../../server/search/query-understanding.js';
+import { termTokens, uniqueTerms } from '../../server/search/text.js';
+
+/** The part of a query plan proximity reads: one concept per word of the question, in order. */
+function planOf(question: string): QueryPlan {
+  const concepts = uniqueTerms(question).map((term) => ({ label: term, weight: 1, alternatives: [[term]] }));
+  return { original: question, text: question, regions: [], expansions: [], concepts, keywordTerms: [], matchTerms: new Set() };
+}
+
+describe('phrase proximity', () => {
+  const query = proximityQuery(planOf('защита персональных данных'));
+
+  it('pairs the neighbouring topic words of the question, leaving framing words out', () => {
+    expect(query.pairs).toHaveLength(2);
+    expect(proximityQuery(planOf('как регионы развивают телемедицину')).pairs).toHaveLength(0);
+  });
+
+  it('is 1 when every pair stands together (any word form, either order), lower when words are scattered', () => {
+    expect(phraseProximity(query, termTokens('Обеспечение защиты персональных данных граждан'))).toBe(1);
+    expect(phraseProximity(query, termTokens('персональные данные требуют защиты'))).toBe(1);
+    const scattered = termTokens('Меры социальной защиты населения. Создан банк данных о льготниках, персональный учёт ведётся отдельно');
+    expect(phraseProximity(query, scattered)).toBeLessThan(1);
+    expect(phraseProximity(query, termTokens('Развитие общественного транспорта'))).toBe(0);
+  });
+});
