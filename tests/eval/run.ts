@@ -125,7 +125,7 @@ const FUSION_VARIANTS: { name: string; retrieval: Partial<RetrievalOptions> }[] 
  * Another set in the eval format, e.g. a small held-out probe set: each query is validated like the main set's,
  * but the whole-set rules (size, variety) do not apply.
  */
-function loadQueryFile(file: string): EvalSet {
+export function loadQueryFile(file: string): EvalSet {
   const parsed = z
     .object({ version: z.literal(1), description: z.string(), queries: z.array(evalQuerySchema).min(1) })
     .safeParse(JSON.parse(readFileSync(file, 'utf8')));
