@@ -49,7 +49,6 @@ export class SearchIndex {
   private readonly regionLabels = new Map<string, number[]>();
   private readonly regionLookup = new Map<string, RegionSummary>();
   private readonly baselineLabels: number[];
-  private readonly idfCache = new Map<string, number>();
   /** Tokens of each passage with their keyword terms, computed on first use (highlighting, answer sentences). */
   private readonly tokenCache: (TermToken[] | undefined)[] = [];
   /** Offline-embedder features of each passage, computed on first use (concept coverage). */
@@ -236,22 +235,9 @@ export class SearchIndex {
 
   /** BM25-style inverse document frequency of a keyword term; unseen terms get the maximum. */
   idf(term: string): number {
-    const cached = this.idfCache.get(term);
-    if (cached !== undefined) return cached;
-    const inverted = this.invertedIndex();
-    // Own properties only: a query word like "constructor" must not reach Object.prototype.
-    const posting = Object.hasOwn(inverted, term) ? inverted[term] : undefined;
-    const refs = new Set<string>();
-    if (posting) {
-      for (const [field, docs] of Object.entries(posting)) {
-        if (field !== '_index') for (const ref of Object.keys(docs)) refs.add(ref);
-      }
-    }
     const n = this.passages.length;
-    const df = refs.size;
-    const idf = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
-    this.idfCache.set(term, idf);
-    return idf;
+    const df = this.keywordImpacts.documentFrequency(term);
+    return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
   }
 }
 

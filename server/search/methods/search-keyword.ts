@@ -1,4 +1,4 @@
-import type { GroupDepth, ImpactQuery } from '../keyword-impacts.js';
+import { rankScored, type GroupDepth, type ImpactQuery, type KeywordImpacts } from '../keyword-impacts.js';
 import type { QueryPlan } from '../query-understanding.js';
 import type { SearchIndex } from '../search-index.js';
 
@@ -10,11 +10,11 @@ import type { SearchIndex } from '../search-index.js';
  */
 
 export interface KeywordHit {
-  label: number;
+  readonly label: number;
   /** lunr's BM25 score, > 0. Not comparable across queries. */
-  bm25: number;
+  readonly bm25: number;
   /** Query terms found in the passage (text or section path). */
-  matched: Set<string>;
+  readonly matched: ReadonlySet<string>;
 }
 
 export interface KeywordSearchOptions {
@@ -26,9 +26,18 @@ export interface KeywordSearchOptions {
   depth: number;
   /** With grouping: also read until every region has this many passages per term. */
   perGroup?: GroupDepth;
+  /**
+   * Hits the caller reads: the best `limit` (and, with `perGroup`, each region's best `perGroup.depth`); the list is
+   * exactly that part of the full ranking, in the same order, and candidates that cannot reach it are given up
+   * early (see `KeywordImpacts.search`). Undefined: every candidate. Default 300, the largest retrieval pool a
+   * search asks for (3 × the maximum k of 100); a caller with a larger pool passes its own. Without it the hits grow
+   * with the corpus (up to `depth` per query term, ~1 900 for the longest evaluation query at 100 documents) and so
+   * does every pass over them.
+   */
+  limit?: number;
 }
 
-export const DEFAULT_KEYWORD_SEARCH: KeywordSearchOptions = { depth: 200 };
+export const DEFAULT_KEYWORD_SEARCH: KeywordSearchOptions = { depth: 200, limit: 300 };
 
 export function keywordQuery(index: SearchIndex, plan: QueryPlan): ImpactQuery {
   return index.keywordImpacts.prepare(plan.keywordTerms);
@@ -48,18 +57,42 @@ export function searchKeyword(
 ): KeywordHit[] {
   if (query.termIds.length === 0) return [];
   const impacts = index.keywordImpacts;
-  const hits: KeywordHit[] = [];
   const direct = scope && scope.length <= options.depth * query.termIds.length;
-  const candidates = direct ? scope.filter((label) => !filter || filter(label)) : impacts.candidates(query, options.depth, filter, options.perGroup);
-  for (const label of candidates) {
-    const { score, matched } = impacts.match(query, label);
-    if (score > 0) hits.push({ label, bm25: score, matched });
-  }
-  return hits.sort((a, b) => b.bm25 - a.bm25 || a.label - b.label);
+  let scored: { label: number; score: number }[];
+  if (direct) {
+    const labels = new Int32Array(scope.length);
+    const scores = new Float64Array(scope.length);
+    let found = 0;
+    for (const label of scope) {
+      const score = !filter || filter(label) ? impacts.score(query, label) : 0;
+      if (score > 0) {
+        labels[found] = label;
+        scores[found++] = score;
+      }
+    }
+    scored = rankScored(labels.subarray(0, found), scores.subarray(0, found), options.limit, options.perGroup);
+  } else scored = impacts.search(query, options.depth, filter, options.perGroup, options.limit);
+  return scored.map(({ label, score }) => new ImpactHit(impacts, query, label, score));
 }
 
 /** Keyword evidence of any one passage (for candidates the semantic leg brought in). */
 export function keywordMatch(index: SearchIndex, query: ImpactQuery, label: number): KeywordHit | undefined {
   const { score, matched } = index.keywordImpacts.match(query, label);
   return score > 0 ? { label, bm25: score, matched } : undefined;
+}
+
+/** A hit whose matched terms are looked up when first asked for: callers read them for a few hits of many. */
+class ImpactHit implements KeywordHit {
+  private matchedTerms: ReadonlySet<string> | undefined;
+
+  constructor(
+    private readonly impacts: KeywordImpacts,
+    private readonly query: ImpactQuery,
+    readonly label: number,
+    readonly bm25: number,
+  ) {}
+
+  get matched(): ReadonlySet<string> {
+    return (this.matchedTerms ??= this.impacts.match(this.query, this.label).matched);
+  }
 }
