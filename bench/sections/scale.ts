@@ -62,7 +62,8 @@ export async function runScaleSection(ctx: BenchContext, queries: readonly EvalQ
     const query = await runWorker<QueryLatencyMeasurement>('bench/workers/query-latency.ts', {
       indexDir: path.join(root, 'index'),
       queries: queries.map((q) => q.query),
-      repetitions: 1,
+      // p95 over single samples taken minutes apart swings ×0.6–×1.3 between identical runs; 5 keep it steady.
+      repetitions: 5,
     });
     ctx.log(`  hybrid p50 ${query.latency.hybrid.p50} ms, p95 ${query.latency.hybrid.p95} ms`);
     points.push({ documents, corpusBytes: corpus.bytes, build, query });

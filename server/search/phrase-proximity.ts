@@ -9,8 +9,10 @@ import type { TermToken } from './text.js';
  */
 
 export interface ProximityQuery {
-  /** Neighbouring content concepts of the question, each as the terms that express it. */
-  pairs: [ReadonlySet<string>, ReadonlySet<string>][];
+  /** Number of neighbouring concept pairs of the question. */
+  pairCount: number;
+  /** Term → the pair sides it expresses, as `2 · pair + side` (side 0 = left word, 1 = right word). */
+  sidesOfTerm: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface ProximityOptions {
@@ -26,30 +28,44 @@ export function proximityQuery(plan: QueryPlan): ProximityQuery {
     const own = c.alternatives[0];
     return own?.length === 1 && !isFramingTerm(own[0]!);
   });
-  const pairs: ProximityQuery['pairs'] = [];
-  for (let i = 0; i + 1 < topical.length; i += 1) {
-    const termsOf = (index: number) => new Set(topical[index]!.alternatives.filter((alt) => alt.length === 1).map((alt) => alt[0]!));
-    pairs.push([termsOf(i), termsOf(i + 1)]);
-  }
-  return { pairs };
+  const sidesOfTerm = new Map<string, number[]>();
+  const pairCount = Math.max(0, topical.length - 1);
+  topical.forEach((concept, position) => {
+    // A concept is the right word of the pair before it and the left word of the pair after it.
+    const sides = [position > 0 ? 2 * (position - 1) + 1 : -1, position < pairCount ? 2 * position : -1].filter((side) => side >= 0);
+    for (const alt of concept.alternatives) {
+      if (alt.length !== 1) continue;
+      const list = sidesOfTerm.get(alt[0]!) ?? [];
+      for (const side of sides) if (!list.includes(side)) list.push(side);
+      sidesOfTerm.set(alt[0]!, list);
+    }
+  });
+  return { pairCount, sidesOfTerm };
 }
 
-/** Share (0..1) of the question's word pairs found together in the passage's tokens. 0 without pairs. */
+/** Share (0..1) of the question's word pairs found together in the passage's tokens. 0 without pairs. One pass. */
 export function phraseProximity(query: ProximityQuery, tokens: readonly TermToken[], options: ProximityOptions = DEFAULT_PROXIMITY): number {
-  if (query.pairs.length === 0) return 0;
-  let found = 0;
-  for (const [left, right] of query.pairs) {
-    let lastLeft = -Infinity;
-    let lastRight = -Infinity;
-    for (let position = 0; position < tokens.length; position += 1) {
-      const terms = tokens[position]!.terms;
-      if (terms.some((t) => left.has(t))) lastLeft = position;
-      if (terms.some((t) => right.has(t))) lastRight = position;
-      if (lastLeft !== lastRight && Math.abs(lastLeft - lastRight) <= options.window) {
-        found += 1;
-        break;
+  const { pairCount, sidesOfTerm } = query;
+  if (pairCount === 0) return 0;
+  const last = new Array<number>(2 * pairCount).fill(-Infinity);
+  const found = new Array<boolean>(pairCount).fill(false);
+  let foundCount = 0;
+  for (let position = 0; position < tokens.length; position += 1) {
+    for (const term of tokens[position]!.terms) {
+      const sides = sidesOfTerm.get(term);
+      if (!sides) continue;
+      for (const side of sides) {
+        const pair = side >> 1;
+        if (found[pair]) continue;
+        // The same token cannot be both words of a pair.
+        if (last[side ^ 1] !== position && position - last[side ^ 1]! <= options.window) {
+          found[pair] = true;
+          foundCount += 1;
+          if (foundCount === pairCount) return 1;
+        }
       }
+      for (const side of sides) last[side] = position;
     }
   }
-  return found / query.pairs.length;
+  return foundCount / pairCount;
 }

@@ -131,7 +131,7 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
   const perGroup = regionIds.length > 0 ? { groupOf: (label: number) => index.passages[label]!.regionId, depth: options.perRegionPool, groups: regionIds.length } : undefined;
   // With a region filter, the regions' own passages bound every leg's work (see searchKeyword / searchSemantic).
   const scope = filter.regionIds ? index.labelsOfRegions(filter.regionIds) : undefined;
-  const keywordHits = useKeyword ? searchKeyword(index, query, accept, perGroup ? { ...DEFAULT_KEYWORD_SEARCH, perGroup } : DEFAULT_KEYWORD_SEARCH, scope) : [];
+  const keywordHits = useKeyword ? searchKeyword(index, query, accept, { ...DEFAULT_KEYWORD_SEARCH, limit: options.pool, ...(perGroup ? { perGroup } : {}) }, scope) : [];
   const keywordByLabel = new Map(keywordHits.map((h) => [h.label, h]));
   const pool = new Set<number>();
   if (useKeyword) {
@@ -199,7 +199,7 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
   } else scores = candidates.map((c) => clamp01(c.similarity));
   if (options.mode !== 'semantic' && options.proximityBoost > 0) {
     const phrases = proximityQuery(plan);
-    if (phrases.pairs.length > 0) {
+    if (phrases.pairCount > 0) {
       scores = scores.map((s, i) => {
         const c = candidates[i]!;
         const proximity = c.bm25 > 0 ? phraseProximity(phrases, index.tokensOf(c.label), options.proximity) : 0;
