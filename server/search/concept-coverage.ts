@@ -17,7 +17,7 @@ import { uniqueTerms } from './text.js';
 export interface ConceptUnitWeighted {
   lemma: string;
   weight: number;
-  /** Share of `weight` a passage earns by having one of `features` (below 1 for thesaurus-only evidence). */
+  /** Share of `weight` a passage earns by having one of `features` (`weakCredit` for a weak unit, else 1). */
   credit: number;
   features: ReadonlySet<string>;
 }

@@ -4,23 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreEmbedder, selectEmbedder } from '../../indexer/embed/select.js';
 import type { Passage } from '../../indexer/types.js';
+import { testPassage } from '../fixtures/passage.js';
 
-function passage(text: string, ordinal: number, sector: Passage['sector'], title: string): Passage {
-  return {
-    id: `p${ordinal}`,
-    documentId: 'doc',
-    documentTitle: 'Стратегия',
-    regionId: 'tver',
-    region: 'Тверская область',
-    section: { number: '', title, path: title },
-    sector,
-    page: null,
-    pageEnd: null,
-    kind: 'text',
-    text,
-    ordinal,
-  };
-}
+const passage = (text: string, ordinal: number, sector: Passage['sector'], title: string) => testPassage(text, ordinal, { sector, title });
 
 const passages = [
   passage('Внедрение телемедицинских консультаций в районных больницах', 0, 'health', 'Здравоохранение'),

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon, parseLexicon, type Lexicon } from '../../indexer/nlp/lexicon.js';
-import type { Passage } from '../../indexer/types.js';
+import { testPassage } from '../fixtures/passage.js';
 
-function passage(text: string, ordinal: number): Passage {
-  return {
-    id: `p${ordinal}`,
-    documentId: 'doc',
-    documentTitle: 'Стратегия',
-    regionId: 'tver',
-    region: 'Тверская область',
-    section: { number: '4.5', title: 'Государственное управление', path: '4.5. Государственное управление' },
-    sector: 'government',
-    page: null,
-    pageEnd: null,
-    kind: 'text',
-    text,
-    ordinal,
-  };
-}
+const GOVERNMENT = { sector: 'government', number: '4.5', title: 'Государственное управление', path: '4.5. Государственное управление' } as const;
+const passage = (text: string, ordinal: number) => testPassage(text, ordinal, GOVERNMENT);
 
 describe('lexicon', () => {
   const lexicon: Lexicon = buildLexicon([

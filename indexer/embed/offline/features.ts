@@ -318,8 +318,8 @@ export function queryConceptUnits(
         if (concepts.phrases.get(ringLemma)?.includes(id) && vocabulary.has(`w:${ringLemma}`)) features.add(`w:${ringLemma}`);
       }
     }
-    // Nothing in the corpus says this word: its thesaurus synonyms that the corpus has are the next best thing.
     const broadOnly = features.size > 0 && [...features].every((f) => f.startsWith('c:') && !concepts.ringLemmas.has(f.slice(2)));
+    // Nothing in the corpus says this word: its thesaurus synonyms that the corpus has are the next best thing.
     const viaThesaurus = features.size === 0 && synonyms !== null;
     if (viaThesaurus) for (const feature of synonymFeatures(lemma, synonyms.thesaurus, vocabulary, concepts)) features.add(feature);
     const weak = broadOnly || (viaThesaurus && features.size > 0);
