@@ -26,7 +26,7 @@ function corpusWindows(regionId: string): { regionId: string; text: string }[] {
 
 const set = loadEvalSet();
 /** Held-out sets: never used for tuning, held to the same judging rules. */
-const HELD_OUT_FILES = ['heldout-probes.json', 'heldout-probes-2.json'];
+const HELD_OUT_FILES = ['heldout-probes.json', 'heldout-probes-2.json', 'heldout-probes-3.json'];
 const allSets: { name: string; queries: readonly EvalQuery[] }[] = [
   { name: 'queries.json', queries: set.queries },
   ...HELD_OUT_FILES.map((file) => ({ name: file, queries: loadQueryFile(path.join(import.meta.dirname, file)).queries })),
