@@ -2,12 +2,20 @@
  * Picks the embedder for an index build (the production model when its files are in `models/`, else the offline
  * embedder) and says why; restores the same embedder in the server from the manifest and `embedder.json`.
  */
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Embedder, Passage } from '../types.js';
 import { fitOfflineEmbedder, loadOfflineEmbedder, type OfflineEmbedderOptions } from './offline/embedder.js';
-import { DEFAULT_MODEL_ID, createTransformersEmbedder, isModelAvailable, missingModelFiles } from './transformers.js';
+import {
+  DEFAULT_MODEL_ID,
+  MODEL_DTYPES,
+  ONNX_FILE_BY_DTYPE,
+  createTransformersEmbedder,
+  detectModelDtype,
+  missingModelFiles,
+} from './transformers.js';
 
 export const EMBEDDER_PREFERENCES = ['auto', 'offline', 'transformers'] as const;
 export type EmbedderPreference = (typeof EMBEDDER_PREFERENCES)[number];
@@ -41,9 +49,16 @@ export interface SelectedEmbedder {
 export const transformersStateSchema = z.object({
   format: z.literal('transformers'),
   modelId: z.string().min(1),
-  quantized: z.boolean(),
+  dtype: z.enum(MODEL_DTYPES),
   includeSectionTitle: z.boolean(),
 });
+
+/** sha256 of a file, streamed (model weights are tens of MB). */
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
 
 export async function selectEmbedder(
   options: SelectEmbedderOptions,
@@ -52,27 +67,27 @@ export async function selectEmbedder(
   const preference = options.embedder ?? 'auto';
   const modelsDir = options.modelsDir ?? 'models';
   const modelId = options.modelId ?? DEFAULT_MODEL_ID;
-  const available = isModelAvailable(modelsDir, modelId);
+  const dtype = detectModelDtype(modelsDir, modelId);
 
-  if (preference === 'transformers' || (preference === 'auto' && available)) {
-    if (!available) {
+  if (preference === 'transformers' || (preference === 'auto' && dtype)) {
+    if (!dtype) {
       throw new Error(
         `--embedder transformers needs ${modelId} in ${modelsDir}/ (missing ${missingModelFiles(modelsDir, modelId).join(', ')}). ` +
           'See models/README.md, or use --embedder offline.',
       );
     }
     const includeSectionTitle = options.includeSectionTitle ?? false;
-    const embedder = await createTransformersEmbedder({ modelId, modelsDir, quantized: true, includeSectionTitle });
-    const onnx = path.join(modelsDir, modelId, 'onnx', 'model_quantized.onnx');
+    const embedder = await createTransformersEmbedder({ modelId, modelsDir, dtype, includeSectionTitle });
+    const onnx = path.join(modelsDir, modelId, ONNX_FILE_BY_DTYPE[dtype]);
     return {
       embedder,
       reason:
         preference === 'transformers'
           ? `requested --embedder transformers (${modelId} found in ${modelsDir}/)`
           : `production model ${modelId} found in ${modelsDir}/`,
-      // The model file's size and mtime stand in for its content: a replaced model gets a fresh cache.
-      fingerprint: `${embedder.id}:${statSync(onnx).size}:${statSync(onnx).mtimeMs}`,
-      state: { format: 'transformers', modelId, quantized: true, includeSectionTitle },
+      // The weights' content, so a re-fetched identical model keeps the cache and a different one gets a fresh one.
+      fingerprint: `${embedder.id}:${await fileSha256(onnx)}`,
+      state: { format: 'transformers', modelId, dtype, includeSectionTitle },
       modelId,
     };
   }
@@ -115,7 +130,7 @@ export async function restoreEmbedder(
   const embedder = await createTransformersEmbedder({
     modelId: parsed.data.modelId,
     modelsDir: options.modelsDir ?? 'models',
-    quantized: parsed.data.quantized,
+    dtype: parsed.data.dtype,
     includeSectionTitle: parsed.data.includeSectionTitle,
   });
   if (embedder.id !== info.id) throw new Error(`Model ${parsed.data.modelId} loads as ${embedder.id} but the index was built with ${info.id}.`);

@@ -10,13 +10,28 @@ import type { Embedder, PassageForEmbedding } from '../types.js';
 
 export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
 
+/**
+ * Weight formats transformers.js loads, each from its own file: `q4` (4-bit MatMulNBits, what the PyPI conversion
+ * writes), `q8` (8-bit, the hub's `model_quantized.onnx`), `fp32`. When a folder has several, the first wins.
+ */
+export const MODEL_DTYPES = ['q4', 'q8', 'fp32'] as const;
+export type ModelDtype = (typeof MODEL_DTYPES)[number];
+export const ONNX_FILE_BY_DTYPE: Record<ModelDtype, string> = {
+  q4: 'onnx/model_q4.onnx',
+  q8: 'onnx/model_quantized.onnx',
+  fp32: 'onnx/model.onnx',
+};
+const DTYPE_DESCRIPTION: Record<ModelDtype, string> = { q4: '4-bit', q8: '8-bit quantized', fp32: 'fp32' };
+/** Files every model folder needs besides its ONNX weights. */
+const DESCRIPTION_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
+
 export interface TransformersEmbedderOptions {
   /** Model id = folder under `modelsDir` (or hub id when downloads are allowed). Default `Xenova/multilingual-e5-small`. */
   modelId?: string;
   /** Folder holding models in the transformers.js layout `<modelId>/{config.json,tokenizer.json,onnx/...}`. Default `models`. */
   modelsDir?: string;
-  /** Use the 8-bit quantized ONNX file (`onnx/model_quantized.onnx`) instead of `onnx/model.onnx`. Default true. */
-  quantized?: boolean;
+  /** Weight format (file) to load. Default: the first of `MODEL_DTYPES` present in the folder. */
+  dtype?: ModelDtype;
   /** Texts per forward pass. Default 16. */
   batchSize?: number;
   /** Allow downloading the model from the Hugging Face hub into `modelsDir`. Default false. */
@@ -27,18 +42,24 @@ export interface TransformersEmbedderOptions {
   usePrefixes?: boolean;
 }
 
-/** Files transformers.js needs for a model, relative to `<modelsDir>/<modelId>/`. */
-export function requiredModelFiles(quantized = true): string[] {
-  return ['config.json', 'tokenizer.json', 'tokenizer_config.json', quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx'];
+/** Files transformers.js needs for a model in `dtype`, relative to `<modelsDir>/<modelId>/`. */
+export function requiredModelFiles(dtype: ModelDtype): string[] {
+  return [...DESCRIPTION_FILES, ONNX_FILE_BY_DTYPE[dtype]];
 }
 
-/** True when every file of the model is present in `modelsDir` (no download needed). */
-export function isModelAvailable(modelsDir: string, modelId: string = DEFAULT_MODEL_ID, quantized = true): boolean {
-  return requiredModelFiles(quantized).every((file) => existsSync(path.join(modelsDir, modelId, file)));
+/** The weight format found in `<modelsDir>/<modelId>/` (first of `MODEL_DTYPES` whose files are all there). */
+export function detectModelDtype(modelsDir: string, modelId: string = DEFAULT_MODEL_ID): ModelDtype | undefined {
+  return MODEL_DTYPES.find((dtype) => requiredModelFiles(dtype).every((file) => existsSync(path.join(modelsDir, modelId, file))));
 }
 
-export function missingModelFiles(modelsDir: string, modelId: string = DEFAULT_MODEL_ID, quantized = true): string[] {
-  return requiredModelFiles(quantized)
+/** True when the model is complete in `modelsDir` in some weight format (no download needed). */
+export function isModelAvailable(modelsDir: string, modelId: string = DEFAULT_MODEL_ID): boolean {
+  return detectModelDtype(modelsDir, modelId) !== undefined;
+}
+
+/** What is missing for the preferred format, for error messages. */
+export function missingModelFiles(modelsDir: string, modelId: string = DEFAULT_MODEL_ID, dtype: ModelDtype = MODEL_DTYPES[0]): string[] {
+  return requiredModelFiles(dtype)
     .map((file) => path.join(modelsDir, modelId, file))
     .filter((file) => !existsSync(file));
 }
@@ -54,18 +75,22 @@ export class TransformersEmbedder implements Embedder {
     readonly dimension: number,
     private readonly options: Required<Omit<TransformersEmbedderOptions, 'modelId' | 'modelsDir' | 'allowDownload'>>,
   ) {
-    this.id = `transformers:${modelId}@${options.quantized ? 'q8' : 'fp32'}${options.includeSectionTitle ? '+title' : ''}`;
-    this.description = `Neural embedder ${modelId} (${options.quantized ? '8-bit quantized' : 'fp32'} ONNX, transformers.js, mean pooling)`;
+    this.id = `transformers:${modelId}@${options.dtype}${options.includeSectionTitle ? '+title' : ''}`;
+    this.description = `Neural embedder ${modelId} (${DTYPE_DESCRIPTION[options.dtype]} ONNX, transformers.js, mean pooling)`;
+  }
+
+  get dtype(): ModelDtype {
+    return this.options.dtype;
   }
 
   static async create(options: TransformersEmbedderOptions = {}): Promise<TransformersEmbedder> {
     const modelId = options.modelId ?? DEFAULT_MODEL_ID;
     const modelsDir = path.resolve(options.modelsDir ?? 'models');
-    const quantized = options.quantized ?? true;
     const allowDownload = options.allowDownload ?? false;
-    if (!allowDownload && !isModelAvailable(modelsDir, modelId, quantized)) {
+    const dtype = options.dtype ?? detectModelDtype(modelsDir, modelId) ?? MODEL_DTYPES[0];
+    if (!allowDownload && missingModelFiles(modelsDir, modelId, dtype).length > 0) {
       throw new Error(
-        `Model ${modelId} is not in ${modelsDir}: missing ${missingModelFiles(modelsDir, modelId, quantized).join(', ')}. ` +
+        `Model ${modelId} is not in ${modelsDir}: missing ${missingModelFiles(modelsDir, modelId, dtype).join(', ')}. ` +
           'See models/README.md for how to place or fetch it, or use the offline embedder (--embedder offline).',
       );
     }
@@ -75,14 +100,14 @@ export class TransformersEmbedder implements Embedder {
     env.allowRemoteModels = allowDownload;
     if (allowDownload) env.cacheDir = modelsDir; // downloads land in <modelsDir>/<modelId>/..., the layout we load from
     const extractor = await pipeline('feature-extraction', modelId, {
-      dtype: quantized ? 'q8' : 'fp32',
+      dtype,
       local_files_only: !allowDownload,
     });
     const probe = await extractor('probe', { pooling: 'mean', normalize: true });
     const dimension = probe.dims[probe.dims.length - 1] ?? 0;
     if (!dimension) throw new Error(`Model ${modelId} returned an empty embedding.`);
     return new TransformersEmbedder(extractor, modelId, dimension, {
-      quantized,
+      dtype,
       batchSize: Math.max(1, options.batchSize ?? 16),
       includeSectionTitle: options.includeSectionTitle ?? false,
       usePrefixes: options.usePrefixes ?? /e5/i.test(modelId),

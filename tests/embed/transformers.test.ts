@@ -87,10 +87,10 @@ describe('transformers.js embedder with the tiny fixture model', () => {
     rmSync(empty, { recursive: true, force: true });
   });
 
-  it('loads the fp32 model when quantized is false', async () => {
+  it('loads the fp32 model when asked for dtype fp32', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'models-'));
     cpSync(path.join(MODELS_DIR, MODEL_ID), path.join(dir, MODEL_ID), { recursive: true });
-    const fp32 = await createTransformersEmbedder({ modelId: MODEL_ID, modelsDir: dir, quantized: false });
+    const fp32 = await createTransformersEmbedder({ modelId: MODEL_ID, modelsDir: dir, dtype: 'fp32' });
     expect(fp32.id).toBe('transformers:tiny-random-bert-ru@fp32');
     expect(fp32.dimension).toBe(32);
     await fp32.dispose();

@@ -25,6 +25,10 @@ export type EvalRegionId = (typeof EVAL_REGION_IDS)[number];
 export const QUERY_KINDS = ['paraphrase', 'exact', 'abbreviation', 'region', 'topic', 'none'] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
 
+/** Languages a query may be written in; the corpus is Russian either way. */
+export const QUERY_LANGS = ['ru', 'en'] as const;
+export type QueryLang = (typeof QUERY_LANGS)[number];
+
 /**
  * Finer themes inside the `general` sector (and cross-cutting ones), for reporting only.
  */
@@ -66,6 +70,8 @@ export const evalQuerySchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be a lowercase slug'),
     /** The query exactly as a user would type it. */
     query: z.string().min(2).max(300),
+    /** Language of the query: `ru` (default) or `en` (an English question that must find Russian passages). */
+    lang: z.enum(QUERY_LANGS).optional(),
     kind: z.enum(QUERY_KINDS),
     /** Sector of the passages the query is about (omitted for `none` and cross-sector queries). */
     sector: z.enum(SECTORS).optional(),

