@@ -1,5 +1,7 @@
 import type { CorpusDocument, OutlineSection, Passage } from '../types.js';
 import { chunkDocument } from '../chunk/chunk-document.js';
+import { extractDocumentIndicators } from '../indicators/extract.js';
+import type { IndicatorRow } from '../indicators/types.js';
 import type { ChunkOptions } from '../chunk/options.js';
 import { structureDocument, type StructureOptions } from '../structure/structure-document.js';
 import type { TextForm } from '../structure/text-form.js';
@@ -15,6 +17,8 @@ export interface ParsedDocument {
   pageCount: number | null;
   outline: OutlineSection[];
   passages: Passage[];
+  /** Rows of the document's targets tables (`groupId` is set once all documents are read). */
+  indicators: IndicatorRow[];
   /** Non-fatal problems (inferred region, …). */
   warnings: string[];
 }
@@ -98,6 +102,7 @@ export async function parseDiscovered(doc: DiscoveredDocument, options: ReadCorp
     pageCount: loaded.pageCount ?? structured.pageCount,
     outline: structured.outline,
     passages,
+    indicators: extractDocumentIndicators({ document, textForm, structured, pages: loaded.pages, passages }),
     warnings: doc.warnings,
   };
 }

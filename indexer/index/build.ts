@@ -4,6 +4,7 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { readCorpus } from '../corpus/read-corpus.js';
 import { selectEmbedder, type EmbedderPreference } from '../embed/select.js';
+import { groupIndicators } from '../indicators/group.js';
 import { buildLexicon } from '../nlp/lexicon.js';
 import type { Embedder, Passage } from '../types.js';
 import { acquireBuildLock, createBuildDir, discardBuild, publishBuild } from './atomic-dir.js';
@@ -85,6 +86,8 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
     await write(INDEX_FILES.keyword, JSON.stringify(buildKeywordIndex(passages)));
     await write(INDEX_FILES.lexicon, JSON.stringify(lexicon));
     await write(INDEX_FILES.embedder, JSON.stringify(selected.state));
+    // Indicator rows of the targets tables, tied across regions (read by /api/indicators).
+    await write(INDEX_FILES.indicators, JSON.stringify(groupIndicators(corpus.documents.flatMap((d) => d.indicators))));
     await writeVectors(path.join(buildDir, INDEX_FILES.vectors), selected.embedder.dimension, vectors);
     files[INDEX_FILES.vectors] = sha256(await readFile(path.join(buildDir, INDEX_FILES.vectors)));
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type lunr from 'lunr';
 import { restoreEmbedder } from '../embed/select.js';
+import { indicatorsFileSchema, type IndicatorRow } from '../indicators/types.js';
 import { parseLexicon, type Lexicon } from '../nlp/lexicon.js';
 import type { Embedder, Passage } from '../types.js';
 import { loadKeywordIndex } from './keyword.js';
@@ -20,6 +21,8 @@ export interface LoadedIndex {
   vectors: hnswlib.HierarchicalNSW;
   embedder: Embedder;
   lexicon: Lexicon;
+  /** Indicator rows of the targets tables; empty for an index built before they were extracted. */
+  indicators: IndicatorRow[];
 }
 
 /** Raised for a missing, incomplete, corrupt or incompatible index; the message says what to do. */
@@ -65,6 +68,9 @@ export async function loadIndex(dir: string, options: { modelsDir?: string } = {
   }
   const keyword = parseJson(file(INDEX_FILES.keyword), INDEX_FILES.keyword, (raw) => loadKeywordIndex(raw as object));
   const lexicon = parseJson(file(INDEX_FILES.lexicon), INDEX_FILES.lexicon, parseLexicon);
+  const indicators = contents.has(INDEX_FILES.indicators)
+    ? parseJson(file(INDEX_FILES.indicators), INDEX_FILES.indicators, (raw) => indicatorsFileSchema.parse(raw))
+    : [];
   const embedderState = parseJson(file(INDEX_FILES.embedder), INDEX_FILES.embedder, (raw) => raw);
   const embedder = await restoreEmbedder(manifest.embedder, embedderState, { modelsDir: options.modelsDir ?? 'models' });
   if (embedder.dimension !== manifest.embedder.dimension) {
@@ -89,6 +95,7 @@ export async function loadIndex(dir: string, options: { modelsDir?: string } = {
     vectors,
     embedder,
     lexicon,
+    indicators,
   };
 }
 

@@ -12,6 +12,8 @@ export const INDEX_FILES = {
   keyword: 'keyword.json',
   embedder: 'embedder.json',
   lexicon: 'lexicon.json',
+  /** Indicator rows of the targets tables (indexer/indicators); optional, so older indexes still load. */
+  indicators: 'indicators.json',
 } as const;
 
 const sectorSchema = z.enum(SECTORS);
