@@ -16,6 +16,7 @@ import { swaggerPlugin } from './plugins/external/swagger.js';
 import { swaggerUiPlugin } from './plugins/external/swagger-ui.js';
 import adminRoutes from './routes/api/admin/index.js';
 import askRoutes from './routes/api/ask/index.js';
+import indicatorRoutes from './routes/api/indicators/index.js';
 import passageRoutes from './routes/api/passages/index.js';
 import regionRoutes from './routes/api/regions/index.js';
 import searchRoutes from './routes/api/search/index.js';
@@ -78,6 +79,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const llm = config.llmUrl && config.llmModel ? { url: config.llmUrl, model: config.llmModel, ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}) } : undefined;
   await app.register(askRoutes, { prefix: '/api/ask', ...(llm ? { llm } : {}) });
   await app.register(passageRoutes, { prefix: '/api/passages' });
+  await app.register(indicatorRoutes, { prefix: '/api/indicators' });
   await app.register(regionRoutes, { prefix: '/api/regions' });
   await app.register(adminRoutes, { prefix: '/api/admin', ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
   await app.register(staticPlugin, { roots: config.webDirs });

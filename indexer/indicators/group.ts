@@ -4,29 +4,39 @@ import type { IndicatorRow } from './types.js';
 
 /**
  * Ties rows that name the same indicator (federal template indicators recur in every region with small wording
- * differences): single-link clusters of names whose stem Dice is at least {@link SAME_INDICATOR_DICE}. The group id
- * is derived from the cluster's shortest normalised name, so it is stable while that name stays.
+ * differences). Complete-link: a row joins the most similar group only when its stem Dice with every member is at
+ * least {@link SAME_INDICATOR_DICE}, so «Доля массовых … услуг» and «Доля обращений за получением массовых … услуг»
+ * do not chain into one group through names between them. The group id is derived from the group's shortest
+ * normalised name, so it stays while that name stays.
  */
 export function groupIndicators(rows: IndicatorRow[]): IndicatorRow[] {
   const stems = rows.map((r) => nameStems(r.name));
-  const parent = rows.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < rows.length; i++) {
-    for (let j = i + 1; j < rows.length; j++) {
-      if (find(i) !== find(j) && stemDice(stems[i]!, stems[j]!) >= SAME_INDICATOR_DICE) parent[find(j)] = find(i);
+  const groups: number[][] = [];
+  const groupOf = new Array<number>(rows.length);
+  rows.forEach((_, i) => {
+    let best = -1;
+    let bestScore = 0;
+    groups.forEach((members, g) => {
+      let worst = 1;
+      for (const m of members) {
+        worst = Math.min(worst, stemDice(stems[i]!, stems[m]!));
+        if (worst < SAME_INDICATOR_DICE) return;
+      }
+      if (worst > bestScore) {
+        best = g;
+        bestScore = worst;
+      }
+    });
+    if (best < 0) {
+      best = groups.length;
+      groups.push([]);
     }
-  }
-  const representative = new Map<number, string>();
-  rows.forEach((r, i) => {
-    const root = find(i);
-    const name = normaliseName(r.name);
-    const current = representative.get(root);
-    if (current === undefined || name.length < current.length || (name.length === current.length && name < current)) {
-      representative.set(root, name);
-    }
+    groups[best]!.push(i);
+    groupOf[i] = best;
   });
-  return rows.map((r, i) => ({
-    ...r,
-    groupId: `g${createHash('sha256').update(representative.get(find(i))!).digest('hex').slice(0, 12)}`,
-  }));
+  const ids = groups.map((members) => {
+    const names = members.map((m) => normaliseName(rows[m]!.name)).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+    return `g${createHash('sha256').update(names[0]!).digest('hex').slice(0, 12)}`;
+  });
+  return rows.map((r, i) => ({ ...r, groupId: ids[groupOf[i]!]! }));
 }

@@ -1,0 +1,22 @@
+import { NotFoundError } from '../../../errors.js';
+import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js';
+import { indicatorRouteSchema, indicatorsRouteSchema } from '../../../schemas/indicators.js';
+import { findIndicators, indicatorById } from '../../../search/methods/indicators.js';
+
+/** `GET /api/indicators` and `GET /api/indicators/:id`. */
+const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/', { schema: indicatorsRouteSchema }, async (request) => {
+    const { q, region, sector, year, k } = request.query;
+    return findIndicators(app.indexHolder.current, { q, k, ...(region ? { regions: region } : {}), ...(sector ? { sectors: sector } : {}), ...(year !== undefined ? { year } : {}) });
+  });
+
+  app.get('/:id', { schema: indicatorRouteSchema }, async (request) => {
+    const indicator = indicatorById(app.indexHolder.current, request.params.id);
+    if (!indicator) {
+      throw new NotFoundError('id', `id: no indicator "${request.params.id.slice(0, 100)}" in the current index. Indicator ids come from GET /api/indicators.`);
+    }
+    return { indicator };
+  });
+};
+
+export default indicatorRoutes;

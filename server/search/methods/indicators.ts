@@ -1,0 +1,203 @@
+import type { IndicatorRow } from '../../../indexer/indicators/types.js';
+import type { LoadedIndex } from '../../../indexer/index/load.js';
+import type { Passage, Sector } from '../../../indexer/types.js';
+import { citationOf } from '../citation.js';
+import { resolveRegions, resolveSectors } from '../filters.js';
+import { conceptCoverage, matchedTermsIn, understandQuery, type QueryPlan } from '../query-understanding.js';
+import type { RegionRef } from '../region-names.js';
+import { DEFAULT_RETRIEVAL, retrieve } from '../retrieve.js';
+import type { EmbedderSummary, SearchIndex } from '../search-index.js';
+import { termTokens, uniqueTerms, type TermToken } from '../text.js';
+
+/**
+ * The indicators operation behind `GET /api/indicators` and the targets table of `/api/ask`: indicator rows whose
+ * name matches the query by words (the keyword leg's terms, abbreviations and same-root forms, idf-weighted), or
+ * whose passage the hybrid search finds relevant (the semantic leg: "by meaning"), grouped across regions.
+ */
+
+export interface IndicatorsParams {
+  q: string;
+  regions?: string[];
+  sectors?: string[];
+  /** Only rows with a value for this year; their values are cut to it. */
+  year?: number;
+  /** Indicator groups returned (all matching rows of each). Default 10. */
+  k?: number;
+}
+
+export interface IndicatorResult {
+  id: string;
+  region: string;
+  regionId: string;
+  sector: Sector;
+  project: { number: string | null; name: string | null };
+  responsible: string | null;
+  name: string;
+  unit: string | null;
+  values: Array<{ year: number; value: number | null; raw: string }>;
+  page: number | null;
+  passageId: string | null;
+  citation: string;
+  groupId: string;
+  /** Ranking score 0..1 (the group's best), comparable within one response. */
+  score: number;
+}
+
+export interface IndicatorsResponse {
+  query: string;
+  tookMs: number;
+  embedder: EmbedderSummary;
+  indicators: IndicatorResult[];
+  /** Regions in scope with no matching indicator. */
+  missingRegions: RegionRef[];
+}
+
+/**
+ * Words that frame a question about targets rather than name the indicator («какие целевые значения доли …»):
+ * they would count every name short for lacking them.
+ */
+const TARGET_FRAMING_WORDS = [
+  'показатель', 'показатели', 'показателя', 'показателей', 'целевой', 'целевые', 'целевых', 'целевое', 'значение', 'значения',
+  'значений', 'ставят', 'ставит', 'установлены', 'установили', 'планируют', 'достичь', 'достигнуть', 'году', 'года', 'годам',
+  'годы', 'год', 'какой', 'какие', 'какая', 'каких', 'регионы', 'регионов', 'регион', 'цель', 'цели', 'плановые', 'плановое',
+];
+let targetFraming: Set<string> | undefined;
+function isTargetFraming(term: string): boolean {
+  targetFraming ??= new Set(TARGET_FRAMING_WORDS.flatMap((w) => uniqueTerms(w)));
+  return targetFraming.has(term);
+}
+
+/** Share of the question's (idf-weighted) words an indicator name must hold to match by words alone. */
+const MIN_NAME_COVERAGE = 0.5;
+/** Below it, a name matches only when its passage is relevant to the question as a whole (meaning). */
+const MIN_NAME_COVERAGE_WITH_PASSAGE = 0.25;
+/**
+ * Name words decide the ranking (share of the question in the name, then share of the name the question covers,
+ * so the name that says just what was asked comes before a longer one that also says it); the passage's hybrid
+ * score (meaning and context) breaks ties.
+ */
+const NAME_WEIGHT = 0.65;
+const NAME_SHARE_WEIGHT = 0.1;
+const PASSAGE_WEIGHT = 0.25;
+/** Candidates asked of the search legs: table passages are many and short, so the pool is wide. */
+const PASSAGE_POOL = 150;
+const PER_REGION_POOL = 20;
+export const DEFAULT_INDICATOR_GROUPS = 10;
+
+/** Tokens of every indicator name (cached per loaded index: names never change). */
+const nameTokenCache = new WeakMap<LoadedIndex, TermToken[][]>();
+function nameTokens(index: SearchIndex): TermToken[][] {
+  let tokens = nameTokenCache.get(index.loaded);
+  if (!tokens) nameTokenCache.set(index.loaded, (tokens = index.loaded.indicators.map((r) => termTokens(`${r.name} ${r.unit ?? ''}`))));
+  return tokens;
+}
+
+/** The query without years («к 2024 году» picks a column, it is not a word of the name) and framing words. */
+function indicatorPlan(index: SearchIndex, q: string): QueryPlan {
+  const text = q.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu, ' ');
+  const plan = understandQuery(index, /[\p{L}]/u.test(text) ? text : q, { detectRegions: false });
+  const content = plan.concepts.filter((c) => !c.alternatives.every((alt) => alt.every(isTargetFraming)));
+  return { ...plan, concepts: content.length > 0 ? content : plan.concepts };
+}
+
+export async function findIndicators(index: SearchIndex, params: IndicatorsParams): Promise<IndicatorsResponse> {
+  const started = performance.now();
+  const regions = resolveRegions(index, params.regions, 'region');
+  const sectors = resolveSectors(params.sectors, 'sector');
+  const regionIds = regions ? new Set(regions.map((r) => r.regionId)) : undefined;
+  const sectorSet = sectors ? new Set(sectors) : undefined;
+  const rows = index.loaded.indicators;
+  const plan = indicatorPlan(index, params.q);
+
+  const { candidates } = await retrieve(index, plan, { regionIds, sectors: sectorSet }, {
+    ...DEFAULT_RETRIEVAL,
+    mode: 'hybrid',
+    pool: PASSAGE_POOL,
+    perRegionPool: PER_REGION_POOL,
+  });
+  const byPassage = new Map(candidates.map((c) => [index.passages[c.label]!.id, c]));
+
+  const tokens = nameTokens(index);
+  const scored: Array<{ row: IndicatorRow; score: number }> = [];
+  rows.forEach((row, i) => {
+    if (regionIds && !regionIds.has(row.regionId)) return;
+    if (sectorSet && !sectorSet.has(row.sector)) return;
+    if (params.year !== undefined && !row.values.some((v) => v.year === params.year)) return;
+    const coverage = conceptCoverage(plan, matchedTermsIn(plan, tokens[i]!));
+    const passage = row.passageId ? byPassage.get(row.passageId) : undefined;
+    const passageRelevant = passage?.relevant ?? false;
+    if (coverage < MIN_NAME_COVERAGE && !(passageRelevant && coverage >= MIN_NAME_COVERAGE_WITH_PASSAGE)) return;
+    const nameTerms = tokens[i]!.filter((t) => t.terms.length > 0);
+    const nameShare = nameTerms.length === 0 ? 0 : nameTerms.filter((t) => t.terms.some((term) => plan.matchTerms.has(term))).length / nameTerms.length;
+    scored.push({ row, score: NAME_WEIGHT * coverage + NAME_SHARE_WEIGHT * nameShare + PASSAGE_WEIGHT * (passage?.score ?? 0) });
+  });
+
+  // Rank groups by their best row; every matching row of a chosen group is returned, so regions sit side by side.
+  const groupScore = new Map<string, number>();
+  for (const s of scored) groupScore.set(s.row.groupId, Math.max(groupScore.get(s.row.groupId) ?? 0, s.score));
+  const chosen = [...groupScore].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, params.k ?? DEFAULT_INDICATOR_GROUPS);
+  const rank = new Map(chosen.map(([g], i) => [g, i]));
+  const picked = scored
+    .filter((s) => rank.has(s.row.groupId))
+    .sort((a, b) => rank.get(a.row.groupId)! - rank.get(b.row.groupId)! || a.row.region.localeCompare(b.row.region, 'ru') || b.score - a.score);
+
+  const indicators = picked.map(({ row }) => toIndicatorResult(index, row, params.year, groupScore.get(row.groupId)!));
+  const found = new Set(indicators.map((r) => r.regionId));
+  const scope = regions ?? index.regions.map((r) => ({ regionId: r.regionId, region: r.region }));
+  return {
+    query: params.q,
+    tookMs: Math.round((performance.now() - started) * 10) / 10,
+    embedder: index.embedder,
+    indicators,
+    missingRegions: scope.filter((r) => !found.has(r.regionId)),
+  };
+}
+
+/** One row by id, or undefined. */
+export function indicatorById(index: SearchIndex, id: string): IndicatorResult | undefined {
+  const row = index.loaded.indicators.find((r) => r.id === id);
+  return row ? toIndicatorResult(index, row, undefined, 1) : undefined;
+}
+
+export function toIndicatorResult(index: SearchIndex, row: IndicatorRow, year: number | undefined, score: number): IndicatorResult {
+  return {
+    id: row.id,
+    region: row.region,
+    regionId: row.regionId,
+    sector: row.sector,
+    project: row.project,
+    responsible: row.responsible,
+    name: row.name,
+    unit: row.unit,
+    values: row.values.filter((v) => year === undefined || v.year === year).map((v) => ({ year: v.year, value: v.value, raw: v.raw })),
+    page: row.page,
+    passageId: row.passageId,
+    citation: indicatorCitation(index, row),
+    groupId: row.groupId,
+    score: Math.round(Math.min(1, score) * 1000) / 1000,
+  };
+}
+
+/** The citation of the row's table: document, region, section, and the row's own page. */
+function indicatorCitation(index: SearchIndex, row: IndicatorRow): string {
+  const label = row.passageId ? index.labelOf(row.passageId) : undefined;
+  const holder = label !== undefined ? index.passages[label] : undefined;
+  const parts = row.sectionPath.split(' › ');
+  const last = parts[parts.length - 1] ?? '';
+  const numbered = /^(\d+(?:\.\d+)*)\.\s+(.*)$/u.exec(last);
+  const base: Passage = holder ?? {
+    id: '',
+    documentId: row.documentId,
+    documentTitle: row.documentTitle,
+    regionId: row.regionId,
+    region: row.region,
+    section: { number: numbered?.[1] ?? '', title: numbered?.[2] ?? last, path: row.sectionPath },
+    sector: row.sector,
+    page: null,
+    pageEnd: null,
+    kind: 'table',
+    text: row.name,
+    ordinal: 0,
+  };
+  return citationOf({ ...base, page: row.page, pageEnd: row.page });
+}
