@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const now = performance.now();
     if (e.phase === 'read') marks.readEnd = now;
     if (e.phase === 'embed' && marks.embedStart === undefined) marks.embedStart = now;
-    if (e.phase === 'write') marks.write = now;
+    if (e.phase === 'write' && marks.write === undefined) marks.write = now;
   };
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();

@@ -1,5 +1,6 @@
-import { lstat, mkdir, readdir, readlink, rename, rm, symlink, open, readFile, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { INDEX_FILES } from './schemas.js';
 
 /**
  * The index directory `<out>` is a symlink to `<out>.builds/<build-id>`. A build writes a fresh build folder
@@ -11,17 +12,23 @@ export function buildsDir(outDir: string): string {
   return `${path.resolve(outDir)}.builds`;
 }
 
-/** Creates an empty folder for a new build, next to the previous ones. */
+let buildSeq = 0;
+
+/** Creates an empty folder for a new build, next to the previous ones; names sort oldest first. */
 export async function createBuildDir(outDir: string): Promise<string> {
   const root = buildsDir(outDir);
   await mkdir(root, { recursive: true });
-  const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+  // Two builds in the same millisecond (tests) still get distinct folders.
+  const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${String(buildSeq++).padStart(4, '0')}`;
   const dir = path.join(root, id);
   await mkdir(dir);
   return dir;
 }
 
-/** Points `<out>` at `buildDir` atomically, then removes builds older than the previous one. */
+/**
+ * Points `<out>` at `buildDir` atomically, then prunes: the `keep` newest complete builds stay (default 2: this one
+ * and the previous one), incomplete leftovers go. Call it holding the build lock (see build-lock.ts).
+ */
 export async function publishBuild(outDir: string, buildDir: string, keep = 2): Promise<void> {
   const out = path.resolve(outDir);
   const existing = await lstat(out).catch(() => null);
@@ -37,49 +44,28 @@ export async function publishBuild(outDir: string, buildDir: string, keep = 2): 
   await pruneBuilds(outDir, keep);
 }
 
+/**
+ * Keeps the `keep` newest complete builds (the one just published among them) and removes the rest. A build
+ * folder without a manifest is a build that died before finishing (the manifest is written last): it is removed,
+ * never counted, so leftovers of killed builds can never push the last complete build out. The caller holds the
+ * build lock, so no other build is writing one of these folders.
+ */
 async function pruneBuilds(outDir: string, keep: number): Promise<void> {
   const root = buildsDir(outDir);
   const current = path.basename(await readlink(path.resolve(outDir)));
-  const names = (await readdir(root)).sort();
-  const old = names.filter((n) => n !== current).slice(0, Math.max(0, names.length - keep));
-  await Promise.all(old.map((n) => rm(path.join(root, n), { recursive: true, force: true })));
+  const names = (await readdir(root)).sort(); // ISO-timestamped names: oldest first
+  const complete = await Promise.all(names.map((n) => isComplete(path.join(root, n))));
+  const incomplete = names.filter((n, i) => !complete[i] && n !== current);
+  const older = names.filter((n, i) => complete[i] && n !== current);
+  const surplus = older.slice(0, Math.max(0, older.length - (Math.max(1, keep) - 1)));
+  await Promise.all([...incomplete, ...surplus].map((n) => rm(path.join(root, n), { recursive: true, force: true })));
+}
+
+async function isComplete(buildDir: string): Promise<boolean> {
+  return (await stat(path.join(buildDir, INDEX_FILES.manifest)).catch(() => null))?.isFile() ?? false;
 }
 
 /** Removes a build folder that never got published (a failed build). */
 export async function discardBuild(buildDir: string): Promise<void> {
   await rm(buildDir, { recursive: true, force: true });
-}
-
-/**
- * One build at a time per output directory. A lock left by a dead process (killed build) is taken over.
- * Returns the release function.
- */
-export async function acquireBuildLock(outDir: string): Promise<() => Promise<void>> {
-  const lockFile = `${path.resolve(outDir)}.lock`;
-  await mkdir(path.dirname(lockFile), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lockFile, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => unlink(lockFile).catch(() => undefined);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-        throw new Error(`Another index build (pid ${pid}) is writing ${outDir}; wait for it to finish.`, { cause: err });
-      }
-      await unlink(lockFile).catch(() => undefined);
-    }
-  }
-  throw new Error(`Could not lock ${lockFile}; remove it if no build is running.`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

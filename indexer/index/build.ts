@@ -3,11 +3,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { readCorpus } from '../corpus/read-corpus.js';
+import { fitOfflineEmbedder } from '../embed/offline/embedder.js';
 import { selectEmbedder, type EmbedderPreference } from '../embed/select.js';
 import { groupIndicators } from '../indicators/group.js';
 import { buildLexicon } from '../nlp/lexicon.js';
 import type { Embedder, Passage } from '../types.js';
-import { acquireBuildLock, createBuildDir, discardBuild, publishBuild } from './atomic-dir.js';
+import { createBuildDir, discardBuild, publishBuild } from './atomic-dir.js';
+import { acquireBuildLock, type BuildLockOptions } from './build-lock.js';
 import { EmbeddingCache } from './embedding-cache.js';
 import { buildKeywordIndex } from './keyword.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, type IndexManifest, type IndexedDocument } from './schemas.js';
@@ -29,12 +31,15 @@ export interface BuildIndexOptions {
   batchSize?: number;
   /** Called as work advances, for progress bars. */
   onProgress?: (event: BuildProgress) => void;
+  /** How long to wait for another build of the same `outDir` (see build-lock.ts). Default: wait up to 2 s. */
+  lock?: BuildLockOptions;
 }
 
 export type BuildProgress =
   | { phase: 'read'; done: number; total: number; file: string }
   | { phase: 'embed'; done: number; total: number }
-  | { phase: 'write' };
+  /** Once per index file, before it is written (`file` is its name in the build folder). */
+  | { phase: 'write'; file: string };
 
 export interface BuildResult {
   indexDir: string;
@@ -56,7 +61,7 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
   const started = Date.now();
   const corpusDir = options.corpusDir ?? 'corpus';
   const outDir = options.outDir ?? 'data/index';
-  const release = await acquireBuildLock(outDir);
+  const release = await acquireBuildLock(outDir, options.lock);
   let buildDir: string | undefined;
   try {
     const corpus = await readCorpus(corpusDir, {
@@ -74,11 +79,15 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
       passages,
     );
     const { vectors, reused } = await embedAll(selected.embedder, selected.fingerprint, passages, options);
+    // Beside a neural model, the offline concept model (lemmas, domain lexicon, abbreviations, structure) stays a leg
+    // of retrieval: it knows this domain's vocabulary, the model knows language in general (README → Quality).
+    const concepts = selected.embedder.kind === 'transformers' ? await fitOfflineEmbedder(passages) : undefined;
+    const conceptVectors = concepts ? (await embedAll(concepts, concepts.fingerprint, passages, options.cacheDir ? { cacheDir: options.cacheDir } : {})).vectors : undefined;
 
-    options.onProgress?.({ phase: 'write' });
     buildDir = await createBuildDir(outDir);
     const files: Record<string, string> = {};
     const write = async (name: string, content: string) => {
+      options.onProgress?.({ phase: 'write', file: name });
       await writeFile(path.join(buildDir!, name), content);
       files[name] = sha256(content);
     };
@@ -88,8 +97,14 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
     await write(INDEX_FILES.embedder, JSON.stringify(selected.state));
     // Indicator rows of the targets tables, tied across regions (read by /api/indicators).
     await write(INDEX_FILES.indicators, JSON.stringify(groupIndicators(corpus.documents.flatMap((d) => d.indicators))));
+    options.onProgress?.({ phase: 'write', file: INDEX_FILES.vectors });
     await writeVectors(path.join(buildDir, INDEX_FILES.vectors), selected.embedder.dimension, vectors);
     files[INDEX_FILES.vectors] = sha256(await readFile(path.join(buildDir, INDEX_FILES.vectors)));
+    if (concepts && conceptVectors) {
+      await write(INDEX_FILES.conceptEmbedder, JSON.stringify(concepts.toJSON()));
+      await writeVectors(path.join(buildDir, INDEX_FILES.conceptVectors), concepts.dimension, conceptVectors);
+      files[INDEX_FILES.conceptVectors] = sha256(await readFile(path.join(buildDir, INDEX_FILES.conceptVectors)));
+    }
 
     const documents: IndexedDocument[] = await Promise.all(
       corpus.documents.map(async (d) => ({
@@ -119,6 +134,7 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
         reason: selected.reason,
         ...(selected.modelId ? { modelId: selected.modelId } : {}),
       },
+      ...(concepts ? { concepts: { id: concepts.id, dimension: concepts.dimension } } : {}),
       documents,
       failures: corpus.failures,
       counts: {
@@ -130,6 +146,7 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
       files,
     };
     // The manifest is written last: a build folder without one is incomplete by definition.
+    options.onProgress?.({ phase: 'write', file: INDEX_FILES.manifest });
     await writeFile(path.join(buildDir, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
     await publishBuild(outDir, buildDir);
     return { indexDir: path.resolve(outDir), manifest, failures: corpus.failures };
@@ -149,7 +166,11 @@ async function embedAll(
 ): Promise<{ vectors: Float32Array[]; reused: number }> {
   const cache = await EmbeddingCache.open(options.cacheDir ?? 'data/cache', fingerprint, embedder.dimension);
   const keys = passages.map((p) => EmbeddingCache.key([p.text, p.section.path, p.sector]));
-  const missing = passages.map((_, i) => i).filter((i) => !cache.get(keys[i]!));
+  // Shortest first: a neural embedder pads each batch to its longest text, so batches of similar length waste least.
+  const missing = passages
+    .map((_, i) => i)
+    .filter((i) => !cache.get(keys[i]!))
+    .sort((a, b) => passages[a]!.text.length - passages[b]!.text.length);
   const batchSize = options.batchSize ?? 32;
   const reused = passages.length - missing.length;
   options.onProgress?.({ phase: 'embed', done: reused, total: passages.length });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, readlink, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, readlink, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { INDEX_FILES } from '../../indexer/index/schemas.js';
 const repo = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(repo, 'node_modules/.bin/tsx');
 const cli = path.join(repo, 'indexer/cli.ts');
+const buildUntil = path.join(import.meta.dirname, 'fixtures/build-until.ts');
 
 let work: string;
 let first: BuildResult;
@@ -27,6 +28,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
+
+/**
+ * Runs a build that freezes at `stopAt` (see fixtures/build-until.ts), SIGKILLs it there and waits until this
+ * process has reaped it: no timing involved, the child is gone when this resolves.
+ */
+function killAt(
+  stopAt: string,
+  dirs: { corpusDir: string; outDir: string; cacheDir: string },
+): Promise<{ stdout: string; stderr: string; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    const payload = JSON.stringify({ ...dirs, stopAt });
+    const child = spawn(process.execPath, ['--import', 'tsx', buildUntil, payload], { cwd: repo });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (stdout.includes('stopped at')) child.kill('SIGKILL');
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (_code, signal) => resolve({ stdout, stderr, signal }));
+  });
+}
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -106,31 +129,40 @@ describe('index build', () => {
 });
 
 describe('index CLI', () => {
-  it('leaves the previous index intact and loadable when killed mid-build', async () => {
-    const out = path.join(work, 'index');
+  it('a build killed at any stage leaves the previous index serving and never blocks the next build (10 kills in a row)', async () => {
+    // One document keeps ten builds affordable; the stages are the same as with five.
+    const corpus = path.join(work, 'kill-corpus');
+    await mkdir(corpus, { recursive: true });
+    await cp(path.join(repo, 'corpus/luhansk.txt'), path.join(corpus, 'luhansk.txt'));
+    const out = path.join(work, 'kill-index');
+    const cache = path.join(work, 'kill-cache');
+    const previous = await buildIndex({ corpusDir: corpus, outDir: out, cacheDir: cache, embedder: 'offline' });
     const target = await readlink(out);
-    // tsx runs the CLI in a child process: start a process group and kill all of it, as a crash would.
-    const child = spawn(tsx, [cli, '--quiet', '--embedder', 'offline', '--out', out, '--cache', path.join(work, 'cold-cache')], {
-      cwd: repo,
-      detached: true,
-    });
-    await new Promise<void>((resolve) => {
-      child.stderr.on('data', (d: Buffer) => {
-        if (d.toString().includes('embed')) resolve();
-      });
-    });
-    const closed = new Promise((r) => child.on('close', r));
-    process.kill(-child.pid!, 'SIGKILL');
-    await closed;
-    expect(await readlink(out)).toBe(target);
-    const index = await loadIndex(out);
-    expect(index.passages.length).toBe(first.manifest.counts.passages);
+    const builds = `${out}.builds`;
+    const stages = ['read', 'embed', `write:${INDEX_FILES.vectors}`, `write:${INDEX_FILES.manifest}`, `write:${INDEX_FILES.keyword}`];
+    for (let i = 0; i < 10; i++) {
+      // Each build starts the moment the previous one has been killed and takes the lock without waiting, so a
+      // dead build judged alive would fail it at once.
+      const stopAt = stages[i % stages.length]!;
+      const killed = await killAt(stopAt, { corpusDir: corpus, outDir: out, cacheDir: i === 1 ? path.join(work, 'kill-cold-cache') : cache });
+      expect(killed.stdout, killed.stderr).toBe(`stopped at ${stopAt}\n`);
+      expect(killed.signal).toBe('SIGKILL');
+      expect(await readlink(out)).toBe(target);
+      const index = await loadIndex(out);
+      expect(index.passages.length).toBe(previous.manifest.counts.passages);
+    }
+    // Killed writes left build folders without a manifest behind.
+    expect((await readdir(builds)).length).toBeGreaterThan(2);
 
-    // The dead build's lock does not block the next build.
-    const next = await runCli(['--embedder', 'offline', '--out', out, '--cache', path.join(work, 'cache')]);
-    expect(next.code).toBe(0);
+    const next = await runCli(['--embedder', 'offline', '--corpus', corpus, '--out', out, '--cache', cache]);
+    expect(next.code, next.stderr).toBe(0);
     expect(next.stdout).toMatch(/фрагментов: \d+/);
-  });
+    // Pruning removed the leftovers and kept the previous complete build next to the new one.
+    const left = await readdir(builds);
+    expect(left).toContain(path.basename(target));
+    expect(left).toHaveLength(2);
+    for (const name of left) expect(await readFile(path.join(builds, name, INDEX_FILES.manifest), 'utf8')).toMatch(/formatVersion/);
+  }, 600_000);
 
   it('rejects bad flags with exit code 2 and names the flag', async () => {
     const bad = await runCli(['--embedder', 'magic']);
