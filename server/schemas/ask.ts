@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appliedRegionSchema, embedderSchema, errorSchema, passageResultSchema, queryText, regionRefSchema, strictParams } from './common.js';
+import { indicatorResultSchema } from './indicators.js';
 
 export const askBodySchema = strictParams(
   {
@@ -34,6 +35,16 @@ export const askResponseSchema = z.object({
     }),
   ),
   passages: z.array(passageResultSchema),
+  indicators: z
+    .object({
+      indicators: z.array(indicatorResultSchema),
+      years: z.array(z.number().int()),
+      year: z.number().int().nullable(),
+      missingRegions: z.array(regionRefSchema),
+      markdown: z.string(),
+    })
+    .optional()
+    .meta({ description: 'For questions about targets or values: the matching indicator rows as a table, each row cited.' }),
   summary: z
     .object({ text: z.string(), model: z.string(), passageIds: z.array(z.string()) })
     .optional()

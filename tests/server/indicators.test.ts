@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorResult, IndicatorsResponse } from '../../server/search/methods/indicators.js';
-import { getJson, q, startTestServer, type ErrorBody, type TestServer } from './helpers.js';
+import type { TargetsTable } from '../../server/search/methods/ask-targets.js';
+import { getJson, postJson, q, startTestServer, type AskResponse, type ErrorBody, type TestServer } from './helpers.js';
 
 /** `GET /api/indicators` end to end: real index of the bundled corpus (+ a test region), real server, fetch. */
 
@@ -109,5 +110,34 @@ describe('GET /api/indicators', () => {
     expect(status).toBe(400);
     expect(body.field).toBe(field);
     expect(body.message).toContain(field);
+  });
+});
+
+describe('POST /api/ask with a question about targets', () => {
+  it('answers with the indicator rows as a cited table instead of table fragments', async () => {
+    const { status, body } = await postJson<AskResponse & { indicators?: TargetsTable }>(base, '/api/ask', {
+      question: 'Какие целевые значения доли массовых социально значимых услуг в электронном виде к 2024 году?',
+    });
+    expect(status).toBe(200);
+    const table = body.indicators!;
+    expect(table.year).toBe(2024);
+    expect(table.years).toEqual([2022, 2023, 2024]);
+    expect(new Set(table.indicators.map((r) => r.regionId))).toEqual(new Set(BUNDLED_REGIONS));
+    expect(table.markdown).toMatch(/^\| Регион \| Показатель \| Ед\. изм\. \| 2022 \| 2023 \| 2024 \| Источник \|/u);
+    expect(table.markdown).toMatch(/\| Тюменская область \| Доля массовых социально значимых[^|]*\|[^|]*\| 55 \| 75 \| 95 \| \[\d+\] \|/u);
+    expect(table.markdown).toMatch(/\n\[1\] «Стратегия/u);
+    // Regions answered by rows carry no fragments of the same tables.
+    const rowPassages = new Set(server.index.indicators.map((r) => r.passageId));
+    for (const region of body.answer) {
+      if (BUNDLED_REGIONS.includes(region.regionId)) {
+        expect(region.found).toBe(true);
+        for (const p of region.points) expect(rowPassages.has(p.passageId)).toBe(false);
+      }
+    }
+  });
+
+  it('leaves other questions as they were', async () => {
+    const { body } = await postJson<AskResponse & { indicators?: TargetsTable }>(base, '/api/ask', { question: 'Как регионы развивают телемедицину?' });
+    expect(body.indicators).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { DEFAULT_RETRIEVAL, retrieve, type Candidate, type RetrievalOptions } fr
 import type { EmbedderSummary, SearchIndex } from '../search-index.js';
 import { splitSegments } from '../sentences.js';
 import { groupByRegion } from './group-by-region.js';
+import { isTargetsQuestion, targetsFor, type TargetsTable } from './ask-targets.js';
 import type { AppliedRegionFilter } from './search.js';
 
 /**
@@ -47,6 +48,8 @@ export interface AskResponse {
   answer: RegionAnswer[];
   /** The passages the points come from, as in search results. */
   passages: PassageResult[];
+  /** For questions about targets or values: the matching indicator rows as a table (see ask-targets.ts). */
+  indicators?: TargetsTable;
   tookMs: number;
 }
 
@@ -112,11 +115,28 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
     return { regionId: group.regionId, region: group.region, found: points.length > 0, points };
   });
 
+  // Targets questions: the indicator rows answer; fragments of the same tables would only repeat them garbled.
+  const targets = isTargetsQuestion(params.question)
+    ? await targetsFor(index, params.question, scope ? [...scope] : undefined, sectors)
+    : undefined;
+  if (targets) {
+    const withRows = new Set(targets.indicators.map((r) => r.regionId));
+    const rowPassages = new Set(index.loaded.indicators.map((r) => r.passageId));
+    for (const region of answer) {
+      if (!withRows.has(region.regionId)) continue;
+      region.points = region.points.filter((p) => !rowPassages.has(p.passageId));
+      region.found = true;
+    }
+    const kept = new Set(answer.flatMap((a) => a.points.map((p) => p.passageId)));
+    for (const [label] of used) if (!kept.has(index.passages[label]!.id)) used.delete(label);
+  }
+
   return {
     question: params.question,
     embedder: index.embedder,
     appliedFilters: { regions: regionFilters, queryText: plan.text },
     answer,
+    ...(targets ? { indicators: targets } : {}),
     passages: [...used.values()].sort((a, b) => b.score - a.score).map((c) => toPassageResult(index, c, plan.matchTerms)),
     tookMs: Math.round((performance.now() - started) * 10) / 10,
   };
