@@ -1,13 +1,15 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { LoadedIndex } from '../indexer/index/load.js';
 import { parseConfig, type ServerConfig, type ServerConfigInput } from './config.js';
 import { loggerOptions } from './logging.js';
 import { clientErrorHandler } from './plugins/app/client-errors.js';
-import { errorHandler } from './plugins/app/error-handler.js';
+import { errorBody, errorHandler } from './plugins/app/error-handler.js';
+import { gracefulClosePlugin } from './plugins/app/graceful-close.js';
 import { indexHolderPlugin } from './plugins/app/index-holder.js';
 import { indexWatcherPlugin } from './plugins/app/index-watcher.js';
 import { queryEncodingGuard } from './plugins/app/query-encoding.js';
+import { RAW_ERROR_HEADERS } from './plugins/app/raw-headers.js';
 import { zodValidation } from './plugins/app/zod.js';
 import { helmetPlugin } from './plugins/external/helmet.js';
 import { rateLimitPlugin } from './plugins/external/rate-limit.js';
@@ -37,12 +39,15 @@ export interface BuildAppOptions {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const config = parseConfig((options.config ?? {}) as ServerConfigInput);
   const headersTimeout = Math.min(config.headersTimeoutMs, config.requestTimeoutMs);
+  const connectionsCheckingInterval = Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4)));
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config, options.logStream),
     bodyLimit: config.bodyLimit,
-    // Whole request (headers + body) must arrive within requestTimeout; a socket idle that long is closed.
+    // Whole request (headers + body) must arrive within requestTimeout, else 408 (client-errors.ts). The idle
+    // timeout of a socket is longer by two timeout checks, so a stalled body meets the 408 first instead of a
+    // silent close.
     requestTimeout: config.requestTimeoutMs,
-    connectionTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs + 2 * connectionsCheckingInterval,
     // Long queries must reach validation (and get a 400 naming `q`) instead of a bare 431: 5 000 Cyrillic
     // characters are 30 kB once percent-encoded. Beyond maxHeaderBytes the client error handler answers 431.
     http: {
@@ -50,14 +55,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // A slow-loris client trickling header lines is cut off after headersTimeout. Node checks the timeouts on
       // an interval whose 30 s default would let slow clients overstay by that much.
       headersTimeout,
-      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4))),
+      connectionsCheckingInterval,
     },
     clientErrorHandler,
     trustProxy: config.trustProxy,
     // Graceful shutdown: requests already received on open connections are answered (with Connection: close)
     // rather than refused with 503; new connections are refused because the listener is closed first.
     return503OnClosing: false,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Idle keep-alive connections are closed by graceful-close.ts, which first answers requests already sent on
+    // them; fastify's own 'idle' mode would reset those.
+    forceCloseConnections: false,
+    // Path parameters are bounded by maxHeaderBytes, not here: an overlong passage id must reach validation and
+    // get a 400 naming `id`, not fall through to the static files.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: config.maxHeaderBytes },
+    // A path the router cannot percent-decode gets our error body and headers, not fastify's default.
+    frameworkErrors: (err, _request, reply) => {
+      const message = err.code === 'FST_ERR_BAD_URL'
+        ? 'The URL path is not valid percent-encoded UTF-8; encode path segments with encodeURIComponent.'
+        : 'The request could not be routed.';
+      void (reply as FastifyReply).headers(RAW_ERROR_HEADERS).code(400).send(errorBody(400, message, 'path'));
+    },
   });
 
   // The API speaks JSON only: other bodies get 415 instead of being parsed as text.
@@ -66,6 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Infrastructure first: validation, errors, the index; then third-party plugins; then routes.
   await app.register(zodValidation);
   await app.register(errorHandler);
+  await app.register(gracefulClosePlugin);
   await app.register(queryEncodingGuard);
   await app.register(indexHolderPlugin, { index: options.index, source: { indexDir: config.indexDir, modelsDir: config.modelsDir } });
   if (config.watchIndex) await app.register(indexWatcherPlugin, { debounceMs: config.watchDebounceMs });

@@ -102,7 +102,7 @@ const cases: Case[] = [
 
   // GET /api/passages/:id and /similar
   { name: 'passage: unknown id', path: '/api/passages/no-such-passage', status: 404, field: 'id' },
-  { name: 'passage: id over the length limit', path: `/api/passages/${'a'.repeat(250)}`, status: 404 },
+  { name: 'passage: id over the length limit', path: `/api/passages/${'a'.repeat(250)}`, status: 400, field: 'id' },
   { name: 'passage: NUL id', path: '/api/passages/%00', status: 404 },
   { name: 'passage: traversal id', path: '/api/passages/..%2f..%2fpackage.json', status: 404 },
   { name: 'passage: empty id', path: '/api/passages/', status: 404 },

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../../errors.js';
@@ -9,21 +10,6 @@ import { globalPlugin } from '../global.js';
  * and answered with a generic 500 message — stacks and internals never reach the client.
  */
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  408: 'Request Timeout',
-  413: 'Payload Too Large',
-  414: 'URI Too Long',
-  415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
 
 export interface ErrorBody {
   error: string;
@@ -32,7 +18,7 @@ export interface ErrorBody {
 }
 
 export function errorBody(statusCode: number, message: string, field?: string): ErrorBody {
-  return { error: STATUS_TEXT[statusCode] ?? 'Error', message, ...(field ? { field } : {}) };
+  return { error: http.STATUS_CODES[statusCode] ?? 'Error', message, ...(field ? { field } : {}) };
 }
 
 type ValidationContext = 'body' | 'querystring' | 'params' | 'headers';

@@ -11,7 +11,15 @@ export const rateLimitPlugin = globalPlugin(async (app: FastifyInstance, options
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: 'Too Many Requests',
-      message: `Rate limit of ${context.max} requests per ${context.after} reached; retry in ${Math.ceil(context.ttl / 1000)} s.`,
+      // context.after is the time left, not the window: name the configured window.
+      message: `Rate limit of ${context.max} requests per ${describeWindow(options.timeWindowMs)} reached; retry in ${Math.ceil(context.ttl / 1000)} s.`,
     }),
   });
 }, 'rate-limit');
+
+function describeWindow(ms: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (ms % 60_000 === 0) return plural(ms / 60_000, 'minute');
+  if (ms % 1000 === 0) return plural(ms / 1000, 'second');
+  return `${ms} ms`;
+}
