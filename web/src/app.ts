@@ -7,12 +7,13 @@ import { getRegions } from './api/client.js';
 import type { RegionInfo, SearchMode, SearchResult } from './api/types.js';
 import { formatQuote, type ClipboardPayload } from './copy/citation-formats.js';
 import { copyPayload } from './copy/clipboard.js';
-import { askKey, parseState, searchKey, serializeState, type Tab, type ViewState } from './state/url-state.js';
+import { askKey, indicatorsKey, parseState, searchKey, serializeState, type Tab, type ViewState } from './state/url-state.js';
 import { byId, h, replaceChildren } from './ui/dom.js';
 import type { PassageActions } from './ui/passage-card.js';
 import { toast } from './ui/toast.js';
 import { AskView } from './views/ask-view.js';
 import { FiltersView } from './views/filters.js';
+import { IndicatorsView } from './views/indicators-view.js';
 import { PassageDialog } from './views/passage-dialog.js';
 import { SearchView } from './views/search-view.js';
 
@@ -22,7 +23,8 @@ const qLabel = byId('q-label');
 const submit = byId<HTMLButtonElement>('submit');
 const hint = byId('q-hint');
 const modes = byId<HTMLFieldSetElement>('modes');
-const tabs: Record<Tab, HTMLButtonElement> = { search: byId('tab-search'), ask: byId('tab-ask') };
+const tabs: Record<Tab, HTMLButtonElement> = { search: byId('tab-search'), ask: byId('tab-ask'), indicators: byId('tab-indicators') };
+const TAB_ORDER: Tab[] = ['search', 'ask', 'indicators'];
 const resultsArea = byId('results-area');
 
 let state: ViewState = parseState(location.search);
@@ -68,6 +70,17 @@ const askView = new AskView({
   navigate: (patch) => navigate(patch),
   copy: (payload) => void copy(payload, false, 'Ответ со ссылками на источники скопирован'),
 });
+const indicatorsView = new IndicatorsView({
+  openPassage: (id) => navigate({ passage: id }),
+  navigate: (patch) => navigate(patch),
+  copy: (payload, kind, done) =>
+    void (async () => {
+      const text = kind === 'markdown' ? payload.markdown : payload.plain;
+      const result = await copyPayload(kind === 'rich' ? payload : { ...payload, markdown: text }, kind !== 'rich');
+      if (result === 'failed') toast('Не удалось скопировать: браузер не дал доступ к буферу обмена.', 'error');
+      else toast(`${done}.`);
+    })(),
+});
 const dialog = new PassageDialog({
   actions,
   knownResult: (id) => knownResults.get(id),
@@ -90,18 +103,22 @@ function navigate(patch: Partial<ViewState>, force = false): void {
 function apply(next: ViewState, force = false): void {
   state = next;
   syncControls();
-  const key = state.tab === 'search' ? `search|${searchKey(state)}` : `ask|${askKey(state)}`;
+  const key = state.tab === 'search' ? `search|${searchKey(state)}` : state.tab === 'ask' ? `ask|${askKey(state)}` : `indicators|${indicatorsKey(state)}`;
   if (force || key !== renderedKey) {
     renderedKey = key;
-    if (state.tab === 'search') askView.abort();
-    else searchView.abort();
+    if (state.tab !== 'ask') askView.abort();
+    if (state.tab !== 'search') searchView.abort();
+    if (state.tab !== 'indicators') indicatorsView.abort();
     if (!state.q) {
       if (state.tab === 'search') searchView.showIntro();
-      else askView.showIntro();
+      else if (state.tab === 'ask') askView.showIntro();
+      else indicatorsView.showIntro();
     } else if (state.tab === 'search') {
       void searchView.run(state);
-    } else {
+    } else if (state.tab === 'ask') {
       void askView.run(state);
+    } else {
+      void indicatorsView.run(state);
     }
   }
   if (state.passage) {
@@ -118,12 +135,19 @@ function syncControls(): void {
   input.value = state.q;
   for (const radio of modes.querySelectorAll<HTMLInputElement>('input[name=mode]')) radio.checked = radio.value === state.mode;
   modes.hidden = !isSearch;
-  qLabel.textContent = isSearch ? 'Что ищем в стратегиях?' : 'Ваш вопрос';
-  input.placeholder = isSearch ? 'например: телемедицина в районных больницах' : 'например: как регионы развивают телемедицину?';
-  submit.textContent = isSearch ? 'Найти' : 'Спросить';
+  const isIndicators = state.tab === 'indicators';
+  qLabel.textContent = isSearch ? 'Что ищем в стратегиях?' : isIndicators ? 'Какой показатель сравнить?' : 'Ваш вопрос';
+  input.placeholder = isSearch
+    ? 'например: телемедицина в районных больницах'
+    : isIndicators
+      ? 'например: доля услуг в электронном виде'
+      : 'например: как регионы развивают телемедицину?';
+  submit.textContent = isSearch || isIndicators ? 'Найти' : 'Спросить';
   hint.textContent = isSearch
     ? 'Enter — искать. Регион в запросе («в Тверской области») станет фильтром.'
-    : 'Enter — спросить. Ответ — предложения из стратегий с номерами источников.';
+    : isIndicators
+      ? 'Enter — найти показатели и целевые значения по годам во всех регионах.'
+      : 'Enter — спросить. Ответ — предложения из стратегий с номерами источников.';
   for (const [tab, el] of Object.entries(tabs) as [Tab, HTMLButtonElement][]) {
     const selected = tab === state.tab;
     el.setAttribute('aria-selected', String(selected));
@@ -132,7 +156,7 @@ function syncControls(): void {
   resultsArea.setAttribute('aria-labelledby', tabs[state.tab].id);
   filters.set({ regions: state.regions, sectors: state.sectors });
   document.title = state.q
-    ? `«${state.q}» — ${isSearch ? 'поиск' : 'вопрос'} по стратегиям регионов`
+    ? `«${state.q}» — ${isSearch ? 'поиск' : isIndicators ? 'показатели' : 'вопрос'} по стратегиям регионов`
     : 'Стратегии цифровой трансформации регионов — поиск и ответы';
 }
 
@@ -163,7 +187,8 @@ for (const [tab, el] of Object.entries(tabs) as [Tab, HTMLButtonElement][]) {
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).
   el.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    const other: Tab = tab === 'search' ? 'ask' : 'search';
+    const step = event.key === 'ArrowRight' ? 1 : TAB_ORDER.length - 1;
+    const other: Tab = TAB_ORDER[(TAB_ORDER.indexOf(tab) + step) % TAB_ORDER.length]!;
     tabs[other].focus();
     navigate({ tab: other, q: input.value.trim() || state.q, passage: null });
   });
@@ -172,7 +197,9 @@ for (const [tab, el] of Object.entries(tabs) as [Tab, HTMLButtonElement][]) {
 window.addEventListener('popstate', () => apply(parseState(location.search)));
 
 async function start(): Promise<void> {
-  if (window.matchMedia('(max-width: 760px)').matches) byId<HTMLDetailsElement>('filters-details').open = false;
+  // The filters start closed (index.html) and open only on wide screens: on a phone they would push every
+  // result below the fold, and opening them after the first paint would make the page jump.
+  byId<HTMLDetailsElement>('filters-details').open = !window.matchMedia('(max-width: 760px)').matches;
   try {
     const info = await getRegions();
     regions = info.regions;

@@ -6,7 +6,7 @@
 import { SECTORS, type Sector } from '../../../indexer/types.js';
 import { SEARCH_MODES, type SearchMode } from '../api/types.js';
 
-export type Tab = 'search' | 'ask';
+export type Tab = 'search' | 'ask' | 'indicators';
 
 export interface ViewState {
   tab: Tab;
@@ -19,6 +19,8 @@ export interface ViewState {
   detectRegions: boolean;
   /** Passage open in the reading dialog. */
   passage: string | null;
+  /** «Показатели» tab: only values of this year. */
+  year: number | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -29,6 +31,7 @@ export const DEFAULT_STATE: ViewState = {
   sectors: [],
   detectRegions: true,
   passage: null,
+  year: null,
 };
 
 function list(params: URLSearchParams, name: string): string[] {
@@ -43,13 +46,14 @@ export function parseState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const mode = params.get('mode') ?? '';
   return {
-    tab: params.get('tab') === 'ask' ? 'ask' : 'search',
+    tab: params.get('tab') === 'ask' ? 'ask' : params.get('tab') === 'indicators' ? 'indicators' : 'search',
     q: (params.get('q') ?? '').trim(),
     mode: (SEARCH_MODES as readonly string[]).includes(mode) ? (mode as SearchMode) : 'hybrid',
     regions: list(params, 'region'),
     sectors: list(params, 'sector').filter((s): s is Sector => (SECTORS as readonly string[]).includes(s)),
     detectRegions: params.get('detect') !== '0',
     passage: params.get('p') || null,
+    year: /^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : null,
   };
 }
 
@@ -61,6 +65,7 @@ export function serializeState(state: ViewState): string {
   if (state.regions.length > 0) params.set('region', state.regions.join(','));
   if (state.sectors.length > 0) params.set('sector', state.sectors.join(','));
   if (!state.detectRegions) params.set('detect', '0');
+  if (state.year !== null) params.set('year', String(state.year));
   if (state.passage) params.set('p', state.passage);
   const qs = params.toString();
   return qs ? `?${qs}` : '';
@@ -69,6 +74,10 @@ export function serializeState(state: ViewState): string {
 /** Identifies the search a state asks for; equal keys mean the results on screen are still valid. */
 export function searchKey(state: ViewState): string {
   return JSON.stringify([state.q, state.mode, [...state.regions].sort(), [...state.sectors].sort(), state.detectRegions]);
+}
+
+export function indicatorsKey(state: ViewState): string {
+  return JSON.stringify([state.q, [...state.regions].sort(), [...state.sectors].sort(), state.year]);
 }
 
 export function askKey(state: ViewState): string {
