@@ -77,6 +77,7 @@ describe('«Показатели» view', () => {
     // Regions without a matching indicator are listed as such.
     expect(await page.locator('.missing-regions li').allTextContents()).toContain(FIXTURE_REGION);
     await page.screenshot({ path: shot('indicators-desktop'), fullPage: true });
+    await page.screenshot({ path: shot('indicators-desktop-top') });
 
     // The value opens its passage in context.
     const passageId = await tyumen2024.getAttribute('data-passage-id');

@@ -76,9 +76,11 @@ const MIN_NAME_COVERAGE_WITH_PASSAGE = 0.25;
  * so the name that says just what was asked comes before a longer one that also says it); the passage's hybrid
  * score (meaning and context) breaks ties.
  */
-const NAME_WEIGHT = 0.65;
+const NAME_WEIGHT = 0.6;
 const NAME_SHARE_WEIGHT = 0.1;
-const PASSAGE_WEIGHT = 0.25;
+/** People type the start of an indicator's name («доля массовых …»): a name that starts that way comes first. */
+const LEAD_WEIGHT = 0.1;
+const PASSAGE_WEIGHT = 0.2;
 /** Candidates asked of the search legs: table passages are many and short, so the pool is wide. */
 const PASSAGE_POOL = 150;
 const PER_REGION_POOL = 20;
@@ -98,6 +100,18 @@ function indicatorPlan(index: SearchIndex, q: string): QueryPlan {
   const plan = understandQuery(index, /[\p{L}]/u.test(text) ? text : q, { detectRegions: false });
   const content = plan.concepts.filter((c) => !c.alternatives.every((alt) => alt.every(isTargetFraming)));
   return { ...plan, concepts: content.length > 0 ? content : plan.concepts };
+}
+
+/** Share of the question's words that open the name, in order (its first words, then the next …). */
+function leadingMatch(plan: QueryPlan, nameTerms: readonly TermToken[]): number {
+  if (plan.concepts.length === 0) return 0;
+  let n = 0;
+  while (n < plan.concepts.length && n < nameTerms.length) {
+    const terms = nameTerms[n]!.terms;
+    if (!plan.concepts[n]!.alternatives.some((alt) => alt.some((t) => terms.includes(t)))) break;
+    n++;
+  }
+  return n / plan.concepts.length;
 }
 
 export async function findIndicators(index: SearchIndex, params: IndicatorsParams): Promise<IndicatorsResponse> {
@@ -129,7 +143,8 @@ export async function findIndicators(index: SearchIndex, params: IndicatorsParam
     if (coverage < MIN_NAME_COVERAGE && !(passageRelevant && coverage >= MIN_NAME_COVERAGE_WITH_PASSAGE)) return;
     const nameTerms = tokens[i]!.filter((t) => t.terms.length > 0);
     const nameShare = nameTerms.length === 0 ? 0 : nameTerms.filter((t) => t.terms.some((term) => plan.matchTerms.has(term))).length / nameTerms.length;
-    scored.push({ row, score: NAME_WEIGHT * coverage + NAME_SHARE_WEIGHT * nameShare + PASSAGE_WEIGHT * (passage?.score ?? 0) });
+    const lead = leadingMatch(plan, nameTerms);
+    scored.push({ row, score: NAME_WEIGHT * coverage + NAME_SHARE_WEIGHT * nameShare + LEAD_WEIGHT * lead + PASSAGE_WEIGHT * (passage?.score ?? 0) });
   });
 
   // Rank groups by their best row; every matching row of a chosen group is returned, so regions sit side by side.
