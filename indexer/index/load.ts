@@ -8,6 +8,7 @@ import { indicatorsFileSchema, type IndicatorRow } from '../indicators/types.js'
 import { parseLexicon, type Lexicon } from '../nlp/lexicon.js';
 import type { Embedder, Passage } from '../types.js';
 import { loadKeywordIndex } from './keyword.js';
+import { findVectorProblem } from './verify-vectors.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, indexManifestSchema, passagesFileSchema, type IndexManifest } from './schemas.js';
 
 export interface LoadedIndex {
@@ -84,6 +85,8 @@ export async function loadIndex(dir: string, options: { modelsDir?: string } = {
   if (vectors.getCurrentCount() !== passages.length) {
     throw new IndexLoadError(`Index at ${dir} is inconsistent: ${vectors.getCurrentCount()} vectors for ${passages.length} passages. Rebuild it with: npm run index`);
   }
+  const problem = findVectorProblem(vectors, passages.length, manifest.embedder.dimension);
+  if (problem) throw new IndexLoadError(`Index at ${dir} is corrupt: ${INDEX_FILES.vectors} ${problem}. Rebuild it with: npm run index`);
   vectors.setEf(Math.min(passages.length, 200));
 
   return {

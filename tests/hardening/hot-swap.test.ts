@@ -3,6 +3,7 @@ import { cp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuildDir, publishBuild } from '../../indexer/index/atomic-dir.js';
+import { dropVectorLabel } from '../fixtures/damaged-vectors.js';
 import { ADMIN_TOKEN, type SearchResponse } from '../server/helpers.js';
 import { buildTestIndex, CORPUS_DIR, listen, LogCapture, ROOT, SHARED_CACHE_DIR, type RunningApp, type TestIndex } from './helpers.js';
 
@@ -166,6 +167,11 @@ describe('refusing a bad index published through the link', () => {
       reason: /7-dimensional vectors/,
     },
     { what: 'a missing file', damage: (dir: string) => rm(path.join(dir, 'keyword.json')), reason: /keyword\.json is missing/ },
+    {
+      what: 'vectors with a label missing whose checksum matches',
+      damage: (dir: string) => dropVectorLabel(dir, 3),
+      reason: /vectors\.hnsw lacks label 3/,
+    },
   ])('refuses $what, logs why, and keeps serving the old index', async ({ damage, reason }) => {
     const before = await health();
     const servingDir = server.app.indexHolder.current.loaded.dir;

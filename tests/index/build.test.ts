@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, type BuildResult } from '../../indexer/index/build.js';
 import { loadIndex, IndexLoadError } from '../../indexer/index/load.js';
 import { INDEX_FILES } from '../../indexer/index/schemas.js';
+import { dropVectorLabel } from '../fixtures/damaged-vectors.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(repo, 'node_modules/.bin/tsx');
@@ -125,6 +126,14 @@ describe('index build', () => {
     await expect(loadIndex(copy)).rejects.toThrow(IndexLoadError);
     await expect(loadIndex(copy)).rejects.toThrow(/checksum.*npm run index/);
     await expect(loadIndex(path.join(work, 'nowhere'))).rejects.toThrow(/No index at .*npm run index/);
+  });
+
+  it('refuses vectors with a label missing even when their checksum matches', async () => {
+    const copy = path.join(work, 'label-missing');
+    await cp(await loadIndex(path.join(work, 'index')).then((i) => i.dir), copy, { recursive: true });
+    await dropVectorLabel(copy, 7);
+    await expect(loadIndex(copy)).rejects.toThrow(IndexLoadError);
+    await expect(loadIndex(copy)).rejects.toThrow(/corrupt: vectors\.hnsw lacks label 7\..*npm run index/);
   });
 });
 

@@ -30,8 +30,10 @@ export class IndexHolder {
   constructor(
     loaded: LoadedIndex,
     readonly source: IndexSource,
+    /** Where background failures (the cache fill after a swap) are reported. */
+    private readonly log?: FastifyBaseLogger,
   ) {
-    this.index = prepared(loaded);
+    this.index = prepared(loaded, log);
   }
 
   get current(): SearchIndex {
@@ -40,7 +42,7 @@ export class IndexHolder {
 
   /** Prepares the new index completely before switching, so a failure leaves the old one serving. */
   swap(loaded: LoadedIndex): SearchIndex {
-    const next = prepared(loaded);
+    const next = prepared(loaded, this.log);
     this.index = next;
     return next;
   }
@@ -88,10 +90,14 @@ export class IndexHolder {
   }
 }
 
-function prepared(loaded: LoadedIndex): SearchIndex {
+function prepared(loaded: LoadedIndex, log: FastifyBaseLogger | undefined): SearchIndex {
   const index = new SearchIndex(loaded);
-  // Fill the vector cache in the background; requests meanwhile read the vectors they need on demand.
-  void index.warmUp();
+  // Fill the vector cache in the background; requests meanwhile read the vectors they need on demand. loadIndex
+  // has verified every vector, so this should not fail; if it does, it is logged: background work must never
+  // become an unhandled rejection that takes the process down.
+  index.warmUp().catch((err: unknown) => {
+    log?.error({ dir: loaded.dir, reason: err instanceof Error ? err.message : String(err) }, 'index cache fill failed; vectors are read on demand');
+  });
   return index;
 }
 
@@ -102,5 +108,5 @@ declare module 'fastify' {
 }
 
 export const indexHolderPlugin = globalPlugin(async (app: FastifyInstance, options: { index: LoadedIndex; source: IndexSource }) => {
-  app.decorate('indexHolder', new IndexHolder(options.index, options.source));
+  app.decorate('indexHolder', new IndexHolder(options.index, options.source, app.log));
 }, 'index-holder');
