@@ -4,6 +4,7 @@ import type { TextForm } from '../structure/text-form.js';
 import type { StructuredDocument } from '../structure/types.js';
 import type { CorpusDocument, PageText, Passage } from '../types.js';
 import { headerYears, isIndicatorHeader } from './cells.js';
+import { flatPages } from './flat-pages.js';
 import { flattenedIndicators } from './flattened.js';
 import { groupIndicators } from './group.js';
 import { layoutRowIndicators, resplitRows } from './layout.js';
@@ -70,6 +71,7 @@ export function extractDocumentIndicators(source: IndicatorSource): IndicatorRow
         for (const draft of flattenedIndicators(block.text, { years, regionStems })) found.push({ draft, section: content.section });
       }
     }
+    assignFlatPages(fullText, years.length, found.map((f) => f.draft));
   }
 
   const seen = new Map<string, number>();
@@ -103,6 +105,26 @@ export function extractDocumentIndicators(source: IndicatorSource): IndicatorRow
 /** Extracts the rows of every document and ties the same indicator across regions (`groupId`). */
 export function extractIndicators(sources: readonly IndicatorSource[]): IndicatorRow[] {
   return groupIndicators(sources.flatMap(extractDocumentIndicators));
+}
+
+/** Words of a name's opening looked up in the source to find where its row starts. */
+const LOCATE_WORDS = 4;
+
+/**
+ * Pages of flattened rows: each row's opening words are found in the source, in order, and the row gets the page
+ * printed last before them (see flat-pages.ts). A row whose words cannot be found keeps no page.
+ */
+function assignFlatPages(fullText: string, years: number, drafts: DraftIndicator[]): void {
+  const pages = flatPages(fullText, FLAT_HEADER, years);
+  if (!pages) return;
+  let cursor = pages.start;
+  for (const draft of drafts) {
+    const opening = draft.name.split(' ').slice(0, LOCATE_WORDS).join(' ');
+    const at = pages.text.indexOf(opening, cursor);
+    if (at < 0) continue;
+    draft.page = pages.pageAt(at);
+    cursor = at + 1;
+  }
 }
 
 /** Share of a name's stems a passage must hold to be the row's passage (cut names hold fewer). */

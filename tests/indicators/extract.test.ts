@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../indexer/chunk/chunk-document.js';
 import { readCorpus } from '../../indexer/corpus/read-corpus.js';
 import { extractDocumentIndicators } from '../../indexer/indicators/extract.js';
+import { flatPages } from '../../indexer/indicators/flat-pages.js';
 import { flattenedIndicators } from '../../indexer/indicators/flattened.js';
 import { groupIndicators } from '../../indexer/indicators/group.js';
 import { layoutRowIndicators, resplitRows } from '../../indexer/indicators/layout.js';
@@ -132,6 +133,22 @@ describe('flattened text (one line, no punctuation, short words dropped)', () =>
   });
 });
 
+describe('pages of a flattened text', () => {
+  it('follows the printed page numbers from the section heading, never taking a value for one', () => {
+    const raw =
+      'проекта 107 Раздел Показатели развития отрасли пп Наименование Значения показателя годам 2022 2023 2024 Доля первая 70 80 90 ' +
+      '108 пп Наименование проекта Доля вторая 50 109 100 Доля третья 18 25 32 109 учителя Доля четвертая 10 20 30';
+    const pages = flatPages(raw, /Значения показателя годам/u, 3)!;
+    const at = (words: string) => pages.pageAt(pages.text.indexOf(words));
+    expect(at('Доля первая')).toBe(107);
+    expect(at('Доля вторая')).toBe(108);
+    // «50 109 100»: 109 inside a value run is a value, not the next page.
+    expect(at('Доля третья')).toBe(108);
+    // «18 25 32 109 учителя»: after a complete run, a page break in the middle of a cell.
+    expect(at('Доля четвертая')).toBe(109);
+  });
+});
+
 describe('PDF (pages known)', () => {
   it('extracts rows with their pages, a name cut by a page break, and the passage holding the row', () => {
     const header = ['№', 'пп', 'Наименование проекта', 'Ответственный', 'РОИВ', 'Наименование показателя', 'Единица', 'измерения', 'Значения показателя по', 'годам', '2025', '2026', '2027'];
@@ -174,6 +191,8 @@ describe('bundled corpus', () => {
     expect(find('khabarovsk', 'Доля государственных и муниципальных услуг').some((r) => values(r) === '2022:60 2023:75 2024:98')).toBe(true);
     // Flattened texts: numbers kept as printed.
     expect(find('tver', 'Число граждан воспользовавшихся')[0]!.values.map((v) => v.raw)).toEqual(['12051', '16902', '32115']);
+    // Flattened texts: pages from the page numbers the flattening kept.
+    expect(find('tver', 'Доля учащихся имеющих возможность бесплатного доступа')[0]!.page).toBe(107);
     // Every row is tied to a passage of its own document.
     const passageIds = new Set(corpus.documents.flatMap((d) => d.passages.map((p) => p.id)));
     expect(rows.filter((r) => r.passageId && passageIds.has(r.passageId)).length / rows.length).toBeGreaterThan(0.95);
