@@ -52,12 +52,19 @@ export const RESPONSIBLE_START =
   /^(?:Министерств\p{L}*|Департамент\p{L}*|Управлени\p{L}*|Комитет\p{L}*|Агентств\p{L}*|Главное|Государственн\p{L}* жилищн\p{L}*|Инспекци\p{L}*|Служб\p{L}*|Администраци\p{L}*|Правительств\p{L}*|Аппарат\p{L}*|Региональн\p{L}* энергетическ\p{L}*|Уполномоченн\p{L}*|Органы?|Все\s)/u;
 
 /**
- * Words an indicator name starts with in these tables («Доля …», «Количество …», «Не менее 25 мер …»). Used only
+ * Words an indicator name starts with in these tables («Доля …», «Количество …», «Не менее 25 мер …», «95 сведений
+ * …», «100 государственных услуг …»). Used only
  * to find where a name starts inside text that mixes cells (flattened texts, page-break continuations); a
  * layout row's first name after the responsible body is taken whatever its first word.
  */
 export const INDICATOR_START =
-  /^(?:Доля|Число|Количество|Уровень|Охват|Сокращение|Снижение|Увеличение|Прирост|Рост|Перевод|Обеспечен[оа]?|Степень|Соответствие|Время|Срок|Средн\p{L}*|Процент|Объ[её]м|Индекс|Наличие|Не менее|Внедрен[оа]?|Утвержденн\p{L}*)(?![\p{L}])/u;
+  /^(?:Доля|Число|Количество|Уровень|Охват|Сокращение|Снижение|Увеличение|Прирост|Рост|Перевод|Обеспечен[оа]?|Степень|Соответствие|Время|Срок|Средн\p{L}*|Процент|Объ[её]м|Индекс|Наличие|Не менее|Внедрен[оа]?|Утвержденн\p{L}*|\d{1,3}\s+(?:сведений|мер|статусов|государственных\s+услуг))(?![\p{L}])/u;
+
+/**
+ * A name opening with a number in a flattened text («95 сведений …», «100 статусов …»): after values, such a number
+ * belongs to the next name. Narrower than the layout rule: «90 государственных услуг» there is the end of a cell.
+ */
+export const NUMBERED_NAME = /^\d{1,3}\s+(?:сведений|мер|статусов)(?![\p{L}])/u;
 
 /** Words that close a responsible-body cell: the region in the genitive («… Тверской области», «… КЧР»). */
 const REGION_END = /(?:области|края|Республики|округа|КЧР|ЛНР|ДНР|РФ|Москвы|Петербурга|Севастополя)[,.;]?$/u;

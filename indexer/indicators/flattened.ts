@@ -1,5 +1,6 @@
 import {
   INDICATOR_START,
+  NUMBERED_NAME,
   RESPONSIBLE_START,
   cleanProjectName,
   isUnit,
@@ -67,6 +68,9 @@ export function flattenedIndicators(text: string, options: FlattenedOptions): Dr
       i = j;
       continue;
     }
+    // «… 35 100 100 95 мер социальной поддержки …»: the last number opens the next name (a name never starts in
+    // lower case); with exactly one number per year, the row before it then lacks one and is left out.
+    if (j - i >= years.length && NUMBERED_NAME.test(`${tokens[j - 1]!.text} ${tokens[j]?.text ?? ''}`)) j--;
     let run = tokens.slice(i, j).map((t) => t.text);
     const segment = tokens.slice(segmentStart, i).map((t) => t.text);
     segmentStart = j;
@@ -120,12 +124,12 @@ export function flattenedIndicators(text: string, options: FlattenedOptions): Dr
       let end = bodyAt + 1;
       while (end < rest.length && !isRegionWord(rest[end]!)) end++;
       while (end < rest.length && isRegionWord(rest[end]!)) end++;
-      const startWord = rest.findIndex((w, idx) => idx >= bodyAt + 1 && INDICATOR_START.test(w));
+      const startWord = rest.findIndex((w, idx) => idx >= bodyAt + 1 && (INDICATOR_START.test(w) || NUMBERED_NAME.test(`${w} ${rest[idx + 1] ?? ''}`)));
       nameAt = startWord >= 0 && startWord <= end ? startWord : end;
       project = { number: pendingNumber, name: cleanProjectName(rest.slice(0, bodyAt).join(' ')) };
       responsible = rest.slice(bodyAt, Math.min(end, nameAt)).join(' ');
     } else {
-      nameAt = rest.findIndex((w) => INDICATOR_START.test(w));
+      nameAt = rest.findIndex((w, idx) => INDICATOR_START.test(w) || NUMBERED_NAME.test(`${w} ${rest[idx + 1] ?? ''}`));
       if (nameAt < 0) nameAt = rest.length > 0 && !startsLower(rest[0]!) ? 0 : -1;
     }
     previous = null;

@@ -117,7 +117,11 @@ export function layoutRowIndicators(row: TableRow, years: readonly number[]): Dr
   let current: OpenIndicator | null = { lines: head.slice(nameAt) };
   let previous: { draft: DraftIndicator | null; open: OpenIndicator } | null = null;
 
-  const close = (open: OpenIndicator, values: Line[]) => {
+  const close = (open: OpenIndicator, runValues: Line[]) => {
+    // A page number the page tracking left in (another cell on the page already took that number): one value
+    // too many, and the extra one is the page the line is on.
+    const extra = runValues.at(-1);
+    const values = runValues.length === years.length + 1 && extra && extra.page !== null && Number(extra.text) === extra.page ? runValues.slice(0, -1) : runValues;
     let nameLines = open.lines;
     let unit: string | null = null;
     const last = nameLines[nameLines.length - 1];

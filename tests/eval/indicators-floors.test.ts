@@ -3,10 +3,10 @@ import { evaluateIndicators, extractCorpusIndicators, loadIndicatorsFixture } fr
 
 /**
  * Floors for the indicator extractor against the hand-read fixture, set just under what was measured
- * (2026-11-29: precision 1.000, recall 0.967 of values; `npm run eval:indicators`). Issue targets: 0.95 / 0.85.
+ * (2026-11-29: precision 1.000, recall 0.984 of values; `npm run eval:indicators`). Issue targets: 0.95 / 0.85.
  */
 const PRECISION_FLOOR = 0.99;
-const RECALL_FLOOR = 0.96;
+const RECALL_FLOOR = 0.97;
 
 describe('indicator extraction quality', () => {
   it('meets the precision and recall floors on the fixture', async () => {

@@ -73,6 +73,16 @@ describe('layout rows (one cell line per line)', () => {
     expect(out.map((d) => d.name)).toEqual(['Доля мер с назначением за 5 дней']);
   });
 
+  it('drops a page number left among the values (one value too many, equal to its page)', () => {
+    const [a] = layoutRowIndicators(
+      row('2.', ['Платформа', 100], ['Министерство', 100], ['Хабаровского края', 100], ['Доля жителей городов', 100], ['18', 100], ['25', 100], ['32', 100], ['100', 100]),
+      YEARS,
+    );
+    expect(values(a!)).toBe('2022:18 2023:25 2024:32');
+    // Four values on another page are four values: the row is left out.
+    expect(layoutRowIndicators(row('2.', 'Платформа', 'Министерство', 'Хабаровского края', 'Доля жителей', '0', '0', '0', '100'), YEARS)).toEqual([]);
+  });
+
   it('does not take a value «2» after «0», «0» for the next row number', () => {
     const rows = resplitRows(
       [
@@ -120,6 +130,18 @@ describe('flattened text (one line, no punctuation, short words dropped)', () =>
       'Число граждан воспользовавшихся сервисами',
     ]);
     expect(out[1]).toMatchObject({ unit: 'тысчел', values: [{ raw: '12051', value: 12051 }, {}, {}] });
+  });
+
+  it('gives a number that opens the next name («95 сведений …») to that name', () => {
+    const text =
+      'Соцказначейство Министерство социальной защиты Карачаево Черкесской Республики Доля заявлений через портал 35 100 100 ' +
+      '95 мер поддержки назначаются срок превышающий рабочих дней 95 95 95 сведений получаются электронного взаимодействия 50 95 95';
+    const out = flattenedIndicators(text, options);
+    // «95 мер …» printed only two values (its «95 95» is followed by the next name's «95»): left out.
+    expect(out.map((d) => [d.name, values(d)])).toEqual([
+      ['Доля заявлений через портал', '2022:35 2023:100 2024:100'],
+      ['95 сведений получаются электронного взаимодействия', '2022:50 2023:95 2024:95'],
+    ]);
   });
 
   it('takes a two-digit row number before the next project as a number, not a value', () => {
