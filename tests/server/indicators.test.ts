@@ -56,6 +56,12 @@ describe('GET /api/indicators', () => {
     expect(body.indicators.every((r) => r.sector === 'health')).toBe(true);
   });
 
+  it('finds indicators by meaning: the offline model\'s synonyms and concepts count like words', async () => {
+    const { body } = await find({ q: 'видеокамеры в автобусах', k: 1 });
+    expect(body.indicators.length).toBeGreaterThan(0);
+    for (const r of body.indicators) expect(r.name).toMatch(/видеонаблюдения/u);
+  });
+
   it('filters by region, sector and year (values cut to that year)', async () => {
     const { body } = await find({ q: EPGU, region: 'Тверская область', sector: 'government', year: 2024 });
     expect(body.indicators.length).toBeGreaterThan(0);

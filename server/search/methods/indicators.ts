@@ -2,6 +2,7 @@ import type { IndicatorRow } from '../../../indexer/indicators/types.js';
 import type { LoadedIndex } from '../../../indexer/index/load.js';
 import type { Passage, Sector } from '../../../indexer/types.js';
 import { citationOf } from '../citation.js';
+import { conceptCoverageOf, conceptQuery } from '../concept-coverage.js';
 import { resolveRegions, resolveSectors } from '../filters.js';
 import { conceptCoverage, matchedTermsIn, understandQuery, type QueryPlan } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
@@ -94,6 +95,20 @@ function nameTokens(index: SearchIndex): TermToken[][] {
   return tokens;
 }
 
+/** The offline concept model's features of every indicator name (synonyms, domain concepts), per loaded index. */
+const nameFeatureCache = new WeakMap<LoadedIndex, Array<ReadonlySet<string>>>();
+function nameFeatures(index: SearchIndex): Array<ReadonlySet<string>> | undefined {
+  const embedder = index.conceptEmbedder;
+  if (!embedder) return undefined;
+  let features = nameFeatureCache.get(index.loaded);
+  if (!features) {
+    // The name alone: the section title would give every row of a sector the same concepts.
+    features = index.loaded.indicators.map((r) => embedder.passageFeatureSet({ text: r.name, sectionPath: '', sector: 'general' }));
+    nameFeatureCache.set(index.loaded, features);
+  }
+  return features;
+}
+
 /** The query without years («к 2024 году» picks a column, it is not a word of the name) and framing words. */
 function indicatorPlan(index: SearchIndex, q: string): QueryPlan {
   const text = q.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu, ' ');
@@ -132,12 +147,17 @@ export async function findIndicators(index: SearchIndex, params: IndicatorsParam
   const byPassage = new Map(candidates.map((c) => [index.passages[c.label]!.id, c]));
 
   const tokens = nameTokens(index);
+  // By meaning: the question's concepts (synonyms and domain concepts of the offline model: «доктор» ~ «врач»)
+  // found in a name count like its words.
+  const concepts = conceptQuery(index, plan);
+  const features = concepts ? nameFeatures(index) : undefined;
   const scored: Array<{ row: IndicatorRow; score: number }> = [];
   rows.forEach((row, i) => {
     if (regionIds && !regionIds.has(row.regionId)) return;
     if (sectorSet && !sectorSet.has(row.sector)) return;
     if (params.year !== undefined && !row.values.some((v) => v.year === params.year)) return;
-    const coverage = conceptCoverage(plan, matchedTermsIn(plan, tokens[i]!));
+    const byWords = conceptCoverage(plan, matchedTermsIn(plan, tokens[i]!));
+    const coverage = concepts && features ? Math.max(byWords, conceptCoverageOf(concepts, features[i]!)) : byWords;
     const passage = row.passageId ? byPassage.get(row.passageId) : undefined;
     const passageRelevant = passage?.relevant ?? false;
     if (coverage < MIN_NAME_COVERAGE && !(passageRelevant && coverage >= MIN_NAME_COVERAGE_WITH_PASSAGE)) return;
