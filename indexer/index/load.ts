@@ -3,6 +3,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type lunr from 'lunr';
+import { loadOfflineEmbedder, type OfflineConceptEmbedder } from '../embed/offline/embedder.js';
 import { restoreEmbedder } from '../embed/select.js';
 import { indicatorsFileSchema, type IndicatorRow } from '../indicators/types.js';
 import { parseLexicon, type Lexicon } from '../nlp/lexicon.js';
@@ -21,6 +22,8 @@ export interface LoadedIndex {
   keyword: lunr.Index;
   vectors: hnswlib.HierarchicalNSW;
   embedder: Embedder;
+  /** The offline concept model and its vectors, kept beside a neural embedder (see build.ts). */
+  concepts?: { embedder: OfflineConceptEmbedder; vectors: hnswlib.HierarchicalNSW };
   lexicon: Lexicon;
   /** Indicator rows of the targets tables; empty for an index built before they were extracted. */
   indicators: IndicatorRow[];
@@ -80,14 +83,26 @@ export async function loadIndex(dir: string, options: { modelsDir?: string } = {
     );
   }
 
-  const vectors = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimension);
-  await vectors.readIndex(path.join(buildDir, INDEX_FILES.vectors));
-  if (vectors.getCurrentCount() !== passages.length) {
-    throw new IndexLoadError(`Index at ${dir} is inconsistent: ${vectors.getCurrentCount()} vectors for ${passages.length} passages. Rebuild it with: npm run index`);
+  const readVectors = async (name: string, dimension: number): Promise<hnswlib.HierarchicalNSW> => {
+    const index = new hnswlib.HierarchicalNSW('cosine', dimension);
+    await index.readIndex(path.join(buildDir, name));
+    if (index.getCurrentCount() !== passages.length) {
+      throw new IndexLoadError(`Index at ${dir} is inconsistent: ${index.getCurrentCount()} vectors in ${name} for ${passages.length} passages. Rebuild it with: npm run index`);
+    }
+    const problem = findVectorProblem(index, passages.length, dimension);
+    if (problem) throw new IndexLoadError(`Index at ${dir} is corrupt: ${name} ${problem}. Rebuild it with: npm run index`);
+    index.setEf(Math.min(passages.length, 200));
+    return index;
+  };
+  const vectors = await readVectors(INDEX_FILES.vectors, manifest.embedder.dimension);
+  let concepts: LoadedIndex['concepts'];
+  if (manifest.concepts) {
+    const conceptEmbedder = await loadOfflineEmbedder(parseJson(file(INDEX_FILES.conceptEmbedder), INDEX_FILES.conceptEmbedder, (raw) => raw));
+    if (conceptEmbedder.id !== manifest.concepts.id || conceptEmbedder.dimension !== manifest.concepts.dimension) {
+      throw new IndexLoadError(`Index at ${dir} is inconsistent: ${INDEX_FILES.conceptEmbedder} holds ${conceptEmbedder.id}, the manifest says ${manifest.concepts.id}. Rebuild it with: npm run index`);
+    }
+    concepts = { embedder: conceptEmbedder, vectors: await readVectors(INDEX_FILES.conceptVectors, conceptEmbedder.dimension) };
   }
-  const problem = findVectorProblem(vectors, passages.length, manifest.embedder.dimension);
-  if (problem) throw new IndexLoadError(`Index at ${dir} is corrupt: ${INDEX_FILES.vectors} ${problem}. Rebuild it with: npm run index`);
-  vectors.setEf(Math.min(passages.length, 200));
 
   return {
     dir: buildDir,
@@ -97,6 +112,7 @@ export async function loadIndex(dir: string, options: { modelsDir?: string } = {
     keyword,
     vectors,
     embedder,
+    ...(concepts ? { concepts } : {}),
     lexicon,
     indicators,
   };

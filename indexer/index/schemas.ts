@@ -12,6 +12,9 @@ export const INDEX_FILES = {
   keyword: 'keyword.json',
   embedder: 'embedder.json',
   lexicon: 'lexicon.json',
+  /** Indexes built with a neural model also carry the offline concept model and its vectors (a retrieval leg). */
+  conceptEmbedder: 'concept-embedder.json',
+  conceptVectors: 'concept-vectors.hnsw',
   /** Indicator rows of the targets tables (indexer/indicators); optional, so older indexes still load. */
   indicators: 'indicators.json',
 } as const;
@@ -75,6 +78,8 @@ export const indexManifestSchema = z.object({
   builtAt: z.string(),
   buildMs: z.number().nonnegative(),
   embedder: embedderInfoSchema,
+  /** The offline concept model kept beside a neural embedder (its concept coverage and vectors are a leg of retrieval). */
+  concepts: z.object({ id: z.string().min(1), dimension: z.number().int().positive() }).optional(),
   documents: z.array(indexedDocumentSchema),
   failures: z.array(z.object({ file: z.string(), reason: z.string() })),
   counts: z.object({

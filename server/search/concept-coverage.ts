@@ -10,8 +10,7 @@ import { uniqueTerms } from './text.js';
  * дорог"); a question whose words the corpus cannot express at all (no lemma, no concept) is "unexpressible" and
  * nothing answers it ("строительство метро", "добыча криптовалюты").
  *
- * Only the offline embedder exposes concept features; with a transformers index this returns undefined and
- * relevance rests on keyword coverage and the absolute cosine (see `RetrievalOptions.cosineRelevance`).
+ * The concept model is the offline embedder: the index's own, or the one a neural index keeps beside its model.
  */
 
 export interface ConceptUnitWeighted {

@@ -56,12 +56,30 @@ export interface RetrievalOptions extends FusionOptions {
    */
   conceptCoverage: ConceptCoverageOptions | false;
   /**
-   * Transformers embedder only: its cosine means something on its own scale, so semantic evidence is the absolute
-   * cosine mapped onto 0..1 (≤ [0] → 0, ≥ [1] → 1) and counts in full (`relevance = max(coverage, evidence)`).
-   * Default [0.82, 0.88]: multilingual-e5-small puts unrelated Russian text near 0.75–0.80 and close paraphrases
-   * above 0.85 (not measured here: no real model offline; adjust with `npm run eval -- --index` on a real index).
+   * Neural index only: the model's cosine means something on its own scale, so semantic evidence is the absolute
+   * cosine mapped onto 0..1 (≤ [0] → 0, ≥ [1] → 1) and counts in full (`relevance = max(concept relevance,
+   * evidence)`). Default [0.86, 0.90], measured on the main set with multilingual-e5-small: the best passage of a
+   * question no region answers reaches 0.820–0.850, the best relevant passage of an answerable one has median 0.873;
+   * [0.82, 0.88] let unanswerable questions through (held-out 2 region coverage 0.684 → 0.675 and main-set coverage
+   * 0.781 → 0.812 with the cross-lingual band below, abstention unchanged).
    */
   cosineRelevance: [number, number];
+  /**
+   * Neural index only: weight of the offline concept model's vectors (kept beside the model, see build.ts) in the
+   * semantic leg, `(1 − w) · minmax(model cosine) + w · minmax(concept cosine)`; 0 for a question in another
+   * language (the concept model reads Russian only). Default 0.7. Measured (`npm run eval`, e5
+   * index, hybrid P@10 main / held-out 1 / held-out 2): w=0 0.604 / 0.153 / 0.400, 0.3 0.681 / 0.280 / 0.568,
+   * 0.5 0.721 / 0.327 / 0.643, **0.7 0.731 / 0.387 / 0.654**, 0.85 0.731 / 0.387 / 0.630. 0 turns the concept
+   * vectors off (concept coverage still counts).
+   */
+  conceptWeight: number;
+  /**
+   * Neural index only: `cosineRelevance` for a question written in another script than the corpus (an English
+   * question over Russian texts). e5 scores a language pair lower than one language: on the main set the best
+   * relevant passage has median cosine 0.873 for Russian questions and 0.817 for English ones, the best passage of
+   * an unanswerable question reaches 0.850 in Russian and 0.793 in English.
+   */
+  crossLingualCosineRelevance: [number, number];
   /**
    * Keyword and hybrid modes: the ranking score gains `proximityBoost · proximity` (share of the question's
    * neighbouring words that stand together in the passage; see phrase-proximity.ts), then is rescaled to 0..1.
@@ -82,7 +100,9 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   semanticZ: [3, 6],
   semanticBonus: 0.25,
   conceptCoverage: DEFAULT_CONCEPT_COVERAGE,
-  cosineRelevance: [0.82, 0.88],
+  cosineRelevance: [0.86, 0.9],
+  conceptWeight: 0.7,
+  crossLingualCosineRelevance: [0.79, 0.83],
   proximityBoost: 0.2,
   proximity: DEFAULT_PROXIMITY,
 };
@@ -144,59 +164,76 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
     }
   }
   let vector: Float32Array | undefined;
+  const neural = index.embedder.kind === 'transformers';
+  // Beside a neural model the offline concept model's vectors are a second semantic leg (the same space as the
+  // primary one for an offline index).
+  const conceptSpace = neural && options.conceptWeight > 0 ? index.conceptVectors : undefined;
+  let conceptVector: Float32Array | undefined;
   if (useSemantic) {
     vector = await embedQuery(index, plan.text);
+    conceptVector = conceptSpace ? await index.conceptEmbedder?.embedQuery(plan.text) : undefined;
     // Grouping needs candidates from every region: take a wider global neighbourhood first, then ask hnswlib
     // (with a region filter) only for regions that neighbourhood left short.
     const k = regionIds.length > 0 ? Math.max(options.pool, options.perRegionPool * regionIds.length) : options.pool;
-    const perRegion = new Map<string, number>();
-    for (const hit of searchSemantic(index, vector, k, accept, scope)) {
-      pool.add(hit.label);
-      const region = index.passages[hit.label]!.regionId;
-      perRegion.set(region, (perRegion.get(region) ?? 0) + 1);
-    }
-    for (const regionId of regionIds) {
-      if ((perRegion.get(regionId) ?? 0) >= options.perRegionPool) continue;
-      const inRegion = (label: number) => index.passages[label]!.regionId === regionId && (!accept || accept(label));
-      for (const hit of searchSemantic(index, vector, options.perRegionPool, inRegion, index.labelsOfRegions([regionId]))) pool.add(hit.label);
+    const legs: [Float32Array, SearchIndex['vectors']][] = [[vector, index.vectors]];
+    if (conceptVector && conceptSpace) legs.push([conceptVector, conceptSpace]);
+    for (const [query, space] of legs) {
+      const perRegion = new Map<string, number>();
+      for (const hit of searchSemantic(index, query, k, accept, scope, space)) {
+        pool.add(hit.label);
+        const region = index.passages[hit.label]!.regionId;
+        perRegion.set(region, (perRegion.get(region) ?? 0) + 1);
+      }
+      for (const regionId of regionIds) {
+        if ((perRegion.get(regionId) ?? 0) >= options.perRegionPool) continue;
+        const inRegion = (label: number) => index.passages[label]!.regionId === regionId && (!accept || accept(label));
+        for (const hit of searchSemantic(index, query, options.perRegionPool, inRegion, index.labelsOfRegions([regionId]), space)) pool.add(hit.label);
+      }
     }
   }
 
-  const transformers = index.embedder.kind === 'transformers';
-  const concepts = options.conceptCoverage && !transformers ? conceptQuery(index, plan, options.conceptCoverage) : undefined;
-  const baseline = vector && !transformers ? index.semanticBaseline(vector) : undefined;
+  const concepts = options.conceptCoverage ? conceptQuery(index, plan, options.conceptCoverage) : undefined;
+  // The concept model reads Russian only: its vectors say nothing about a question in another language.
+  const crossLingual = isCrossLingual(plan.text);
+  const conceptWeight = crossLingual ? 0 : options.conceptWeight;
+  // The offline model's similarity: its z-score against the query's similarity to passages in general.
+  const offlineVector = neural ? conceptVector : vector;
+  const offlineSpace = neural ? conceptSpace : index.vectors;
+  const baseline = offlineVector && offlineSpace ? offlineSpace.baseline(offlineVector) : undefined;
   const [zLow, zHigh] = options.semanticZ;
-  const [cosLow, cosHigh] = options.cosineRelevance;
+  const [cosLow, cosHigh] = crossLingual ? options.crossLingualCosineRelevance : options.cosineRelevance;
+  const conceptSimilarity: number[] = [];
   const candidates: Candidate[] = [...pool].map((label) => {
     const hit = keywordByLabel.get(label) ?? keywordMatch(index, query, label);
     const bm25 = useKeyword && hit ? hit.bm25 : 0;
     const similarity = vector ? index.cosine(vector, label) : 0;
+    const offlineSimilarity = offlineVector && offlineSpace ? offlineSpace.cosine(offlineVector, label) : 0;
+    conceptSimilarity.push(offlineSimilarity);
     const coverage = hit ? conceptCoverage(plan, hit.matched) : 0;
-    let semantic: number;
-    let relevance: number;
+    const z = baseline ? (offlineSimilarity - baseline.mean) / baseline.std : 0;
+    const zEvidence = baseline ? clamp01((z - zLow) / Math.max(1e-9, zHigh - zLow)) : 0;
     let conceptCov = 0;
-    if (transformers) {
-      semantic = vector ? clamp01((similarity - cosLow) / Math.max(1e-9, cosHigh - cosLow)) : 0;
-      relevance = Math.max(coverage, semantic);
-    } else {
-      const z = baseline ? (similarity - baseline.mean) / baseline.std : 0;
-      semantic = baseline ? clamp01((z - zLow) / Math.max(1e-9, zHigh - zLow)) : 0;
-      if (concepts) {
-        const features = index.passageFeatures(label);
-        conceptCov = features ? conceptCoverageOf(concepts, features) : 0;
-      }
-      // A question the corpus cannot express gets no help from vectors: only its own words can make a passage relevant.
-      relevance = concepts?.unexpressible ? coverage : Math.min(1, Math.max(coverage, conceptCov) + options.semanticBonus * semantic);
+    if (concepts) {
+      const features = index.passageFeatures(label);
+      conceptCov = features ? conceptCoverageOf(concepts, features) : 0;
     }
+    // A question the corpus cannot express gets no help from the concept model: only its own words count there.
+    const offlineRelevance = concepts?.unexpressible ? coverage : Math.min(1, Math.max(coverage, conceptCov) + options.semanticBonus * zEvidence);
+    // A neural model's cosine means something on its own scale: a close match counts in full.
+    const cosineEvidence = neural && vector ? clamp01((similarity - cosLow) / Math.max(1e-9, cosHigh - cosLow)) : 0;
+    const semantic = neural ? Math.max(cosineEvidence, zEvidence) : zEvidence;
+    const relevance = neural ? Math.max(offlineRelevance, cosineEvidence) : offlineRelevance;
     return { label, score: 0, bm25, similarity, coverage, conceptCoverage: conceptCov, semantic, relevance, relevant: relevance >= options.minRelevance };
   });
 
+  // The semantic leg's score: the model's cosine, blended with the concept model's beside a neural model.
+  const meaning = conceptSpace && conceptVector ? blend(candidates.map((c) => c.similarity), conceptSimilarity, conceptWeight) : candidates.map((c) => c.similarity);
   let scores: number[];
-  if (options.mode === 'hybrid') scores = fuseScores(candidates, options);
+  if (options.mode === 'hybrid') scores = fuseScores(candidates.map((c, i) => ({ ...c, similarity: meaning[i]! })), options);
   else if (options.mode === 'keyword') {
     const max = Math.max(0, ...candidates.map((c) => c.bm25));
     scores = candidates.map((c) => (max > 0 ? c.bm25 / max : 0));
-  } else scores = candidates.map((c) => clamp01(c.similarity));
+  } else scores = meaning.map(clamp01);
   if (options.mode !== 'semantic' && options.proximityBoost > 0) {
     const phrases = proximityQuery(plan);
     if (phrases.pairCount > 0) {
@@ -210,6 +247,25 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
   candidates.forEach((c, i) => (c.score = round(scores[i]!)));
   candidates.sort((a, b) => b.score - a.score || b.relevance - a.relevance || a.label - b.label);
   return vector ? { candidates, vector } : { candidates };
+}
+
+/** A question mostly in Latin letters, over a corpus in Cyrillic. */
+function isCrossLingual(text: string): boolean {
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  return latin > cyrillic;
+}
+
+/** `(1 − w) · minmax(a) + w · minmax(b)`, element-wise. */
+function blend(a: readonly number[], b: readonly number[], w: number): number[] {
+  const scale = (xs: readonly number[]): number[] => {
+    const min = Math.min(...xs);
+    const range = Math.max(...xs) - min;
+    return xs.map((x) => (range > 0 ? (x - min) / range : 1));
+  };
+  const sa = scale(a);
+  const sb = scale(b);
+  return sa.map((x, i) => (1 - w) * x + w * sb[i]!);
 }
 
 function clamp01(x: number): number {

@@ -6,6 +6,7 @@ import { abbreviationsFromLexicon, type AbbreviationEntry } from './abbreviation
 import { KeywordImpacts } from './keyword-impacts.js';
 import { RegionNameMatcher } from './region-names.js';
 import { termTokens, type TermToken } from './text.js';
+import { LruCache } from './lru-cache.js';
 
 /**
  * Everything the search methods need from one loaded index, with the derived lookups computed once at load:
@@ -27,17 +28,68 @@ export interface RegionSummary {
   sectors: Record<Sector, number>;
 }
 
+/**
+ * Passages whose tokens stay cached. Tokenising costs ≈ 2 ms a passage and its tokens ≈ 38 KB (bench/MEMORY.md):
+ * 4096 holds the bundled corpus whole and bounds the cache at ≈ 150 MB whatever the corpus size.
+ */
+const TOKEN_CACHE_PASSAGES = 4096;
+
 /** How many passages the semantic baseline samples (see `semanticBaseline`). */
 const BASELINE_SAMPLE = 256;
 
+/**
+ * One set of passage vectors (hnsw graph + unit vectors by label, read back from hnsw on first use: hnswlib's
+ * getPoint is slow, ~1 ms per vector, so `warmUp` fills the cache in slices; an exact cosine then costs one dot
+ * product).
+ */
+export class VectorSpace {
+  private readonly cache: (Float32Array | undefined)[];
+
+  constructor(
+    readonly hnsw: LoadedIndex['vectors'],
+    size: number,
+    private readonly baselineLabels: readonly number[],
+  ) {
+    this.cache = new Array<Float32Array | undefined>(size);
+  }
+
+  vectorOf(label: number): Float32Array {
+    let v = this.cache[label];
+    if (!v) this.cache[label] = v = Float32Array.from(this.hnsw.getPoint(label));
+    return v;
+  }
+
+  cosine(query: Float32Array, label: number): number {
+    const v = this.vectorOf(label);
+    let dot = 0;
+    for (let i = 0; i < v.length; i++) dot += v[i]! * query[i]!;
+    return dot;
+  }
+
+  /**
+   * Mean and spread of the query's similarity to passages in general. A passage is semantically relevant when it
+   * stands far above that baseline (a z-score), which works whatever scale the embedder's cosines live on.
+   */
+  baseline(query: Float32Array): { mean: number; std: number } {
+    let sum = 0;
+    let sumSq = 0;
+    for (const label of this.baselineLabels) {
+      const s = this.cosine(query, label);
+      sum += s;
+      sumSq += s * s;
+    }
+    const n = Math.max(1, this.baselineLabels.length);
+    const mean = sum / n;
+    return { mean, std: Math.sqrt(Math.max(1e-12, sumSq / n - mean * mean)) };
+  }
+}
+
 export class SearchIndex {
   readonly passages: readonly Passage[];
-  /**
-   * Unit vectors by label, read back from hnsw on first use (hnswlib's getPoint is slow, ~1 ms per vector, so
-   * `warmUp` fills the cache in small slices without blocking requests). Exact cosine for a candidate then costs
-   * one dot product.
-   */
-  private readonly vectorCache: (Float32Array | undefined)[];
+  /** The index's embedder's passage vectors. */
+  readonly vectors: VectorSpace;
+  /** The offline concept model's passage vectors: the primary ones for an offline index, a second set beside a neural model. */
+  readonly conceptVectors: VectorSpace | undefined;
   readonly regions: readonly RegionSummary[];
   readonly embedder: EmbedderSummary;
   readonly regionNames: RegionNameMatcher;
@@ -48,9 +100,8 @@ export class SearchIndex {
   /** Labels of each region's passages: a region filter then reads its own passages, not the whole corpus. */
   private readonly regionLabels = new Map<string, number[]>();
   private readonly regionLookup = new Map<string, RegionSummary>();
-  private readonly baselineLabels: number[];
   /** Tokens of each passage with their keyword terms, computed on first use (highlighting, answer sentences). */
-  private readonly tokenCache: (TermToken[] | undefined)[] = [];
+  private readonly tokenCache = new LruCache<number, TermToken[]>(TOKEN_CACHE_PASSAGES);
   /** Offline-embedder features of each passage, computed on first use (concept coverage). */
   private readonly featureCache: (Set<string> | undefined)[] = [];
   /** Every keyword term of the index, sorted (for same-root lookups). */
@@ -60,7 +111,6 @@ export class SearchIndex {
 
   constructor(readonly loaded: LoadedIndex) {
     this.passages = loaded.passages;
-    this.vectorCache = new Array<Float32Array | undefined>(loaded.passages.length);
     const { id, kind, description } = loaded.manifest.embedder;
     this.embedder = { id, kind, description };
 
@@ -103,8 +153,14 @@ export class SearchIndex {
 
     // A fixed, evenly spread sample: deterministic, so the same query always gets the same relevance.
     const step = Math.max(1, Math.floor(this.passages.length / BASELINE_SAMPLE));
-    this.baselineLabels = [];
-    for (let label = 0; label < this.passages.length; label += step) this.baselineLabels.push(label);
+    const baselineLabels: number[] = [];
+    for (let label = 0; label < this.passages.length; label += step) baselineLabels.push(label);
+    this.vectors = new VectorSpace(loaded.vectors, this.passages.length, baselineLabels);
+    this.conceptVectors = loaded.concepts
+      ? new VectorSpace(loaded.concepts.vectors, this.passages.length, baselineLabels)
+      : loaded.embedder instanceof OfflineConceptEmbedder
+        ? this.vectors
+        : undefined;
   }
 
   get size(): number {
@@ -136,15 +192,18 @@ export class SearchIndex {
 
   /** The passage's tokens with character offsets and keyword terms (cached: passages never change). */
   tokensOf(label: number): readonly TermToken[] {
-    let tokens = this.tokenCache[label];
-    if (!tokens) this.tokenCache[label] = tokens = termTokens(this.passages[label]!.text);
+    let tokens = this.tokenCache.get(label);
+    if (!tokens) this.tokenCache.set(label, (tokens = termTokens(this.passages[label]!.text)));
     return tokens;
   }
 
-  /** The offline embedder, when the index was built with it: it can explain a query as concepts (see concept-coverage). */
+  /**
+   * The offline concept model (the index's embedder, or the one kept beside a neural model): it can explain a query
+   * as concepts (see concept-coverage).
+   */
   get conceptEmbedder(): OfflineConceptEmbedder | undefined {
     const embedder = this.loaded.embedder;
-    return embedder instanceof OfflineConceptEmbedder ? embedder : undefined;
+    return embedder instanceof OfflineConceptEmbedder ? embedder : this.loaded.concepts?.embedder;
   }
 
   /** The offline embedder's feature set of a passage (cached), or undefined for other embedders. */
@@ -157,9 +216,7 @@ export class SearchIndex {
   }
 
   vectorOf(label: number): Float32Array {
-    let v = this.vectorCache[label];
-    if (!v) this.vectorCache[label] = v = Float32Array.from(this.loaded.vectors.getPoint(label));
-    return v;
+    return this.vectors.vectorOf(label);
   }
 
   /** Reads every vector into the cache, a slice at a time, yielding to requests in between. */
@@ -167,6 +224,7 @@ export class SearchIndex {
     for (let start = 0; start < this.passages.length; start += slice) {
       for (let label = start; label < Math.min(this.passages.length, start + slice); label++) {
         this.vectorOf(label);
+        if (this.conceptVectors !== this.vectors) this.conceptVectors?.vectorOf(label);
         this.passageFeatures(label);
       }
       await new Promise((resolve) => setImmediate(resolve));
@@ -174,27 +232,12 @@ export class SearchIndex {
   }
 
   cosine(query: Float32Array, label: number): number {
-    const v = this.vectorOf(label);
-    let dot = 0;
-    for (let i = 0; i < v.length; i++) dot += v[i]! * query[i]!;
-    return dot;
+    return this.vectors.cosine(query, label);
   }
 
-  /**
-   * Mean and spread of the query's similarity to passages in general. A passage is semantically relevant when it
-   * stands far above that baseline (a z-score), which works whatever scale the embedder's cosines live on.
-   */
+  /** See `VectorSpace.baseline`. */
   semanticBaseline(query: Float32Array): { mean: number; std: number } {
-    let sum = 0;
-    let sumSq = 0;
-    for (const label of this.baselineLabels) {
-      const s = this.cosine(query, label);
-      sum += s;
-      sumSq += s * s;
-    }
-    const n = Math.max(1, this.baselineLabels.length);
-    const mean = sum / n;
-    return { mean, std: Math.sqrt(Math.max(1e-12, sumSq / n - mean * mean)) };
+    return this.vectors.baseline(query);
   }
 
   /**

@@ -61,6 +61,8 @@ export interface EvaluationReport {
   evaluations: QueryEvaluation[];
   /** mode → query kind (and `all`) → aggregated metrics. */
   byKind: Map<SearchMode, Map<string, AggregateScores>>;
+  /** mode → query language (`ru`, `en`, and `all`) → aggregated metrics. */
+  byLang: Map<SearchMode, Map<string, AggregateScores>>;
   /** mode → sector (and `all`) → aggregated metrics. */
   bySector: Map<SearchMode, Map<string, AggregateScores>>;
 }
@@ -144,12 +146,14 @@ export async function evaluateSearch(
 
   const byKind = new Map<SearchMode, Map<string, AggregateScores>>();
   const bySector = new Map<SearchMode, Map<string, AggregateScores>>();
+  const byLang = new Map<SearchMode, Map<string, AggregateScores>>();
   for (const mode of modes) {
     const ofMode = evaluations.filter((evaluation) => evaluation.mode === mode);
     byKind.set(mode, aggregateBy(ofMode, (e) => e.query.kind, (e) => e.scores));
     bySector.set(mode, aggregateBy(ofMode, (e) => e.query.sector ?? '(none)', (e) => e.scores));
+    byLang.set(mode, aggregateBy(ofMode, (e) => e.query.lang ?? 'ru', (e) => e.scores));
   }
-  return { evaluations, byKind, bySector };
+  return { evaluations, byKind, bySector, byLang };
 }
 
 const METRIC_LABELS: Record<(typeof METRIC_NAMES)[number], string> = {

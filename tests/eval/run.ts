@@ -1,10 +1,11 @@
 /**
- * `npm run eval`: builds (or loads) a real index of `corpus/`, runs the evaluation set through the server's own
- * search function in-process (query understanding, region detection, fusion, `groupBy=region`: the code path of
- * GET /api/search), scores it per mode and query kind, and puts the peer (MiniSearch at its best for Russian) next
- * to it on the same queries.
+ * `npm run eval`: builds (or loads) real indexes of `corpus/`, runs the evaluation set and every held-out set through
+ * the server's own search function in-process (query understanding, region detection, fusion, `groupBy=region`: the
+ * code path of GET /api/search), scores them per mode, query kind and language, and puts the peer (MiniSearch at
+ * its best for Russian) next to it on the same queries.
  *
- *   npm run eval                          build an offline index in a temp folder, evaluate, print tables
+ *   npm run eval                          both embedders side by side (offline; e5 when models/ has it), every set
+ *   npm run eval -- --embedder offline    one embedder (offline | e5 | both)
  *   npm run eval -- --index data/index    evaluate an existing index (any embedder)
  *   npm run eval -- --json out.json       also write machine-readable results
  *   npm run eval -- --queries other.json  another set in the same format (e.g. held-out probes)
@@ -21,6 +22,7 @@ import { z } from 'zod';
 import { buildPeerIndex } from '../../bench/lib/peer-minisearch.js';
 import { buildIndex } from '../../indexer/index/build.js';
 import { loadIndex } from '../../indexer/index/load.js';
+import { isModelAvailable } from '../../indexer/embed/transformers.js';
 import { search } from '../../server/search/methods/search.js';
 import type { RetrievalOptions } from '../../server/search/retrieve.js';
 import { SearchIndex } from '../../server/search/search-index.js';
@@ -33,12 +35,26 @@ import { readFileSync } from 'node:fs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EVAL_MODES: readonly SearchMode[] = ['keyword', 'semantic', 'hybrid'];
 
-/** Builds an offline-embedder index of `corpusDir` in a fresh temp folder; returns the loaded search index. */
-export async function buildEvalIndex(corpusDir = path.join(ROOT, 'corpus')): Promise<{ index: SearchIndex; workDir: string }> {
+/** The embedders an evaluation compares: the offline concept model, and the production model (e5) with its concept leg. */
+export const EVAL_EMBEDDERS = ['offline', 'e5'] as const;
+export type EvalEmbedder = (typeof EVAL_EMBEDDERS)[number];
+
+/**
+ * Builds an index of `corpusDir` in a fresh temp folder with the given embedder; returns the loaded search index.
+ * e5 builds reuse the passage embeddings kept in data/cache (the model is slow to run, its vectors never change).
+ */
+export async function buildEvalIndex(corpusDir = path.join(ROOT, 'corpus'), embedder: EvalEmbedder = 'offline'): Promise<{ index: SearchIndex; workDir: string }> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'regstrat-eval-'));
   const outDir = path.join(workDir, 'index');
-  await buildIndex({ corpusDir, outDir, cacheDir: path.join(workDir, 'cache'), embedder: 'offline' });
-  return { index: new SearchIndex(await loadIndex(outDir)), workDir };
+  const modelsDir = path.join(ROOT, 'models');
+  await buildIndex({
+    corpusDir,
+    outDir,
+    cacheDir: embedder === 'e5' ? path.join(ROOT, 'data/cache') : path.join(workDir, 'cache'),
+    embedder: embedder === 'e5' ? 'transformers' : 'offline',
+    modelsDir,
+  });
+  return { index: new SearchIndex(await loadIndex(outDir, { modelsDir })), workDir };
 }
 
 /** The server's search, in-process, as GET /api/search runs it (optionally with retrieval overrides). */
@@ -138,75 +154,130 @@ const flagsSchema = z.object({
   json: z.string().min(1).optional(),
   queries: z.string().min(1).optional(),
   sweep: z.boolean().optional(),
+  embedder: z.enum([...EVAL_EMBEDDERS, 'both'], { message: '--embedder must be offline, e5 or both' }).optional(),
 });
+
+/** Held-out sets, evaluated after the main set by default (never used for tuning). */
+export const HELD_OUT_SETS = ['heldout-probes.json', 'heldout-probes-2.json', 'heldout-probes-3.json'] as const;
+
+interface SetSummary {
+  set: string;
+  embedder: string;
+  queries: number;
+  hybridP10: number | null;
+  paraphraseP10: number | null;
+  englishP10: number | null;
+  coverage: number | null;
+  abstention: number | null;
+  peerP10: number | null;
+}
+
+async function evaluateSet(index: SearchIndex, set: EvalSet, name: string, detailed: boolean, sweepOn: boolean): Promise<{ summary: SetSummary; json: Record<string, unknown> }> {
+  console.log(`\n=== ${name}: ${set.queries.length} queries; index of ${index.size} passages, ${index.regions.length} regions; embedder ${index.embedder.id}`);
+  const unmatched = findUnmatchedRules(set, index.passages);
+  for (const problem of unmatched) console.log(`WARNING: ${problem}`);
+  const report = await evaluateServer(index, set);
+  const peer = await evaluatePeer(index, set);
+  const scoped = Object.fromEntries(await Promise.all(EVAL_MODES.map(async (m) => [m, await scopedAbstention(index, set, m)] as const)));
+  if (detailed) {
+    console.log('\nPer mode and query kind (precision@10, nDCG@10, recall@50; coverage and abstention in the grouped view):\n');
+    console.log(formatTable(report.byKind));
+    console.log('\nPer query language:\n');
+    console.log(formatTable(report.byLang, 'lang'));
+    console.log('\nPeer (MiniSearch, Snowball ru, whole stems, stop words) on the same queries:\n');
+    console.log(peerTable(report, peer));
+  }
+  console.log('Region coverage over all answerable queries: ' + EVAL_MODES.map((m) => `${m} ${fmt(answerableCoverage(report, m))}`).join(', '));
+  console.log('Abstention among regions in scope (`none` queries): ' + EVAL_MODES.map((m) => `${m} ${fmt(scoped[m] ?? null)}`).join(', '));
+
+  const sweep: Record<string, Record<string, number | null>> = {};
+  if (sweepOn) {
+    console.log('\nFusion variants (hybrid P@10 per kind; coverage = answerable region coverage):\n');
+    const kinds = [...(report.byKind.get('hybrid')?.keys() ?? [])].filter((k) => k !== 'none');
+    console.log(['variant'.padEnd(24), ...kinds.map((k) => k.padEnd(12)), 'coverage'].join(''));
+    for (const variant of FUSION_VARIANTS) {
+      const r = await evaluateServer(index, set, ['hybrid'], variant.retrieval);
+      const table = r.byKind.get('hybrid');
+      sweep[variant.name] = Object.fromEntries([...kinds.map((k) => [k, metric(table, k, 'precisionAt10')]), ['coverage', answerableCoverage(r, 'hybrid')]]);
+      console.log([variant.name.padEnd(24), ...kinds.map((k) => fmt(metric(table, k, 'precisionAt10')).padEnd(12)), fmt(answerableCoverage(r, 'hybrid'))].join(''));
+    }
+  }
+  const hybrid = report.byKind.get('hybrid');
+  const summary: SetSummary = {
+    set: name,
+    embedder: index.embedder.id,
+    queries: set.queries.length,
+    hybridP10: metric(hybrid, 'all', 'precisionAt10'),
+    paraphraseP10: metric(hybrid, 'paraphrase', 'precisionAt10'),
+    englishP10: metric(report.byLang.get('hybrid'), 'en', 'precisionAt10'),
+    coverage: answerableCoverage(report, 'hybrid'),
+    abstention: scoped.hybrid ?? null,
+    peerP10: metric(peer, 'all', 'precisionAt10'),
+  };
+  const toObject = (m: Map<string, Map<string, AggregateScores>>) => Object.fromEntries([...m].map(([mode, t]) => [mode, Object.fromEntries(t)]));
+  const json = {
+    set: name,
+    embedder: index.embedder,
+    passages: index.size,
+    queries: set.queries.length,
+    unmatchedRules: unmatched,
+    byKind: toObject(report.byKind),
+    byLang: toObject(report.byLang),
+    bySector: toObject(report.bySector),
+    scopedAbstention: scoped,
+    answerableCoverage: Object.fromEntries(EVAL_MODES.map((m) => [m, answerableCoverage(report, m)])),
+    peer: { engine: 'minisearch (Snowball ru, prefix:false, fuzzy:false, stop words)', byKind: Object.fromEntries(peer) },
+    perQuery: report.evaluations.map((e) => ({ id: e.query.id, kind: e.query.kind, mode: e.mode, ...e.scores })),
+    ...(sweepOn ? { fusionSweep: sweep } : {}),
+  };
+  return { summary, json };
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { index: { type: 'string' }, json: { type: 'string' }, queries: { type: 'string' }, sweep: { type: 'boolean' } },
+    options: { index: { type: 'string' }, json: { type: 'string' }, queries: { type: 'string' }, sweep: { type: 'boolean' }, embedder: { type: 'string' } },
     strict: true,
   });
   const flags = flagsSchema.parse(values);
-  const set = flags.queries ? loadQueryFile(flags.queries) : loadEvalSet(DEFAULT_EVAL_SET_PATH);
+  const sets: [string, EvalSet][] = flags.queries
+    ? [[path.basename(flags.queries), loadQueryFile(flags.queries)]]
+    : [['queries.json', loadEvalSet(DEFAULT_EVAL_SET_PATH)], ...HELD_OUT_SETS.map((f): [string, EvalSet] => [f, loadQueryFile(path.join(ROOT, 'tests/eval', f))])];
+  const modelPresent = isModelAvailable(path.join(ROOT, 'models'));
+  const embedders: EvalEmbedder[] = flags.embedder === 'both' || (!flags.embedder && modelPresent) ? [...EVAL_EMBEDDERS] : [flags.embedder ?? 'offline'];
+  if (embedders.includes('e5') && !modelPresent) throw new Error('--embedder e5 needs the model in models/ (npm run model)');
 
-  let workDir: string | undefined;
-  let index: SearchIndex;
   const started = performance.now();
-  if (flags.index) index = new SearchIndex(await loadIndex(flags.index));
-  else {
-    process.stderr.write('Building an offline index of corpus/ in a temp folder…\n');
-    ({ index, workDir } = await buildEvalIndex());
-  }
+  const summaries: SetSummary[] = [];
+  const results: Record<string, unknown>[] = [];
+  const indexes: { index: SearchIndex; workDir?: string }[] = [];
   try {
-    console.log(`Index: ${index.size} passages, ${index.regions.length} regions; embedder ${index.embedder.id} (${index.embedder.kind}); ${set.queries.length} queries`);
-    const unmatched = findUnmatchedRules(set, index.passages);
-    for (const problem of unmatched) console.log(`WARNING: ${problem}`);
-
-    const report = await evaluateServer(index, set);
-    const peer = await evaluatePeer(index, set);
-    console.log('\nPer mode and query kind (precision@10, nDCG@10, recall@50; coverage and abstention in the grouped view):\n');
-    console.log(formatTable(report.byKind));
-    console.log('\nRegion coverage over all answerable queries: ' + EVAL_MODES.map((m) => `${m} ${fmt(answerableCoverage(report, m))}`).join(', '));
-    const scoped = Object.fromEntries(await Promise.all(EVAL_MODES.map(async (m) => [m, await scopedAbstention(index, set, m)] as const)));
-    console.log('Abstention among regions in scope (`none` queries): ' + EVAL_MODES.map((m) => `${m} ${fmt(scoped[m] ?? null)}`).join(', '));
-    console.log('\nPeer (MiniSearch, Snowball ru, whole stems, stop words) on the same queries:\n');
-    console.log(peerTable(report, peer));
-
-    const sweep: Record<string, Record<string, number | null>> = {};
-    if (flags.sweep) {
-      console.log('\nFusion variants (hybrid P@10 per kind; coverage = answerable region coverage):\n');
-      const kinds = [...(report.byKind.get('hybrid')?.keys() ?? [])].filter((k) => k !== 'none');
-      console.log(['variant'.padEnd(24), ...kinds.map((k) => k.padEnd(12)), 'coverage'].join(''));
-      for (const variant of FUSION_VARIANTS) {
-        const r = await evaluateServer(index, set, ['hybrid'], variant.retrieval);
-        const table = r.byKind.get('hybrid');
-        sweep[variant.name] = Object.fromEntries([...kinds.map((k) => [k, metric(table, k, 'precisionAt10')]), ['coverage', answerableCoverage(r, 'hybrid')]]);
-        console.log([variant.name.padEnd(24), ...kinds.map((k) => fmt(metric(table, k, 'precisionAt10')).padEnd(12)), fmt(answerableCoverage(r, 'hybrid'))].join(''));
+    if (flags.index) indexes.push({ index: new SearchIndex(await loadIndex(flags.index, { modelsDir: path.join(ROOT, 'models') })) });
+    else {
+      for (const embedder of embedders) {
+        process.stderr.write(`Building an index of corpus/ (${embedder}) in a temp folder…\n`);
+        indexes.push(await buildEvalIndex(undefined, embedder));
       }
     }
-
+    for (const { index } of indexes) {
+      for (const [name, set] of sets) {
+        const { summary, json } = await evaluateSet(index, set, name, name === sets[0]![0], Boolean(flags.sweep) && name === sets[0]![0]);
+        summaries.push(summary);
+        results.push(json);
+      }
+    }
+    console.log('\nSummary (hybrid; coverage = answerable region coverage; abstention among regions in scope):\n');
+    console.log(['set'.padEnd(24), 'embedder'.padEnd(44), 'P@10'.padEnd(7), 'para'.padEnd(7), 'English'.padEnd(8), 'coverage'.padEnd(9), 'abstain'.padEnd(8), 'peer P@10'].join(''));
+    for (const s of summaries) {
+      console.log([s.set.padEnd(24), s.embedder.padEnd(44), fmt(s.hybridP10).padEnd(7), fmt(s.paraphraseP10).padEnd(7), fmt(s.englishP10).padEnd(8), fmt(s.coverage).padEnd(9), fmt(s.abstention).padEnd(8), fmt(s.peerP10)].join(''));
+    }
     if (flags.json) {
-      const toObject = (m: Map<string, Map<string, AggregateScores>>) => Object.fromEntries([...m].map(([mode, t]) => [mode, Object.fromEntries(t)]));
-      const out = {
-        date: new Date().toISOString(),
-        embedder: index.embedder,
-        passages: index.size,
-        queries: set.queries.length,
-        unmatchedRules: unmatched,
-        byKind: toObject(report.byKind),
-        bySector: toObject(report.bySector),
-        scopedAbstention: scoped,
-        answerableCoverage: Object.fromEntries(EVAL_MODES.map((m) => [m, answerableCoverage(report, m)])),
-        peer: { engine: 'minisearch (Snowball ru, prefix:false, fuzzy:false, stop words)', byKind: Object.fromEntries(peer) },
-        perQuery: report.evaluations.map((e) => ({ id: e.query.id, kind: e.query.kind, mode: e.mode, ...e.scores })),
-        ...(flags.sweep ? { fusionSweep: sweep } : {}),
-      };
       await mkdir(path.dirname(path.resolve(flags.json)), { recursive: true });
-      await writeFile(flags.json, JSON.stringify(out, null, 2));
+      await writeFile(flags.json, JSON.stringify({ date: new Date().toISOString(), summaries, results }, null, 2));
       console.log(`\nWrote ${flags.json}`);
     }
     console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
-    if (workDir) await rm(workDir, { recursive: true, force: true });
+    for (const { workDir } of indexes) if (workDir) await rm(workDir, { recursive: true, force: true });
   }
 }
 

@@ -186,7 +186,7 @@ describe('index CLI', () => {
     const empty = path.join(work, 'empty-corpus');
     await mkdir(empty, { recursive: true });
     await writeFile(path.join(empty, 'blank.txt'), '');
-    const res = await runCli(['--corpus', empty, '--out', path.join(work, 'empty-index'), '--cache', path.join(work, 'cache')]);
+    const res = await runCli(['--embedder', 'offline', '--corpus', empty, '--out', path.join(work, 'empty-index'), '--cache', path.join(work, 'cache')]);
     expect(res.code).toBe(3);
     expect(res.stderr).toMatch(/Nothing to index.*blank\.txt/);
     await expect(loadIndex(path.join(work, 'empty-index'))).rejects.toThrow(/No index/);
@@ -197,7 +197,7 @@ describe('index CLI', () => {
     await mkdir(mixed, { recursive: true });
     await cp(path.join(repo, 'corpus/luhansk.txt'), path.join(mixed, 'luhansk.txt'));
     await writeFile(path.join(mixed, 'broken.pdf'), '%PDF-1.4 this is not really a pdf');
-    const res = await runCli(['--corpus', mixed, '--out', path.join(work, 'mixed-index'), '--cache', path.join(work, 'cache')]);
+    const res = await runCli(['--embedder', 'offline', '--corpus', mixed, '--out', path.join(work, 'mixed-index'), '--cache', path.join(work, 'cache')]);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/broken\.pdf: /);
     const index = await loadIndex(path.join(work, 'mixed-index'));

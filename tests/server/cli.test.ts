@@ -72,7 +72,7 @@ describe('npm start', () => {
     await cp(path.join(FIXTURES, EXTRA_DOCUMENT.file), path.join(corpusDir, EXTRA_DOCUMENT.file));
     await writeFile(path.join(corpusDir, 'manifest.json'), JSON.stringify({ documents: [EXTRA_DOCUMENT] }));
 
-    const child = spawn(TSX, [path.join(ROOT, 'server/cli.ts'), '--port', '0', '--corpus-dir', corpusDir, '--index-dir', path.join(dir, 'index')], {
+    const child = spawn(TSX, [path.join(ROOT, 'server/cli.ts'), '--port', '0', '--corpus-dir', corpusDir, '--index-dir', path.join(dir, 'index'), '--embedder', 'offline'], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

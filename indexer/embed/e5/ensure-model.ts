@@ -123,3 +123,15 @@ export async function ensureModel(options: EnsureModelOptions = {}): Promise<Ens
   }
   return { status: 'failed', message: `Could not get ${DEFAULT_MODEL_ID} (${failures.join('; ')}). ${placeByHandHint(modelsDir)}` };
 }
+
+/**
+ * Before an index build with `--embedder auto`: fetches the model when `models/` has none, so the first
+ * `npm start` / `npm run index` ends with the production model. A failure is one line in `log`; the build then
+ * uses the offline embedder. Other preferences never download.
+ */
+export async function fetchModelForBuild(preference: string, modelsDir: string, log: (line: string) => void): Promise<void> {
+  if (preference !== 'auto' || detectModelDtype(path.resolve(modelsDir))) return;
+  log(`${DEFAULT_MODEL_ID} is not in ${modelsDir}/: fetching it once (npm run model; --embedder offline skips this).`);
+  const result = await ensureModel({ modelsDir, log });
+  log(result.status === 'failed' ? `${result.message} Indexing with the offline embedder.` : result.message);
+}

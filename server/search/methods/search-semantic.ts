@@ -1,4 +1,4 @@
-import type { SearchIndex } from '../search-index.js';
+import type { SearchIndex, VectorSpace } from '../search-index.js';
 
 /**
  * The vector leg: the query embedded by the index's own embedder, nearest passages from hnswlib (cosine on unit
@@ -27,15 +27,22 @@ export const EXACT_SCAN_LIMIT = 4096;
  * The `k` passages nearest to `vector`, best first, among labels passing `filter`. `scope`, when given, lists every
  * label that can pass (e.g. the filtered regions' passages).
  */
-export function searchSemantic(index: SearchIndex, vector: Float32Array, k: number, filter?: (label: number) => boolean, scope?: readonly number[]): SemanticHit[] {
+export function searchSemantic(
+  index: SearchIndex,
+  vector: Float32Array,
+  k: number,
+  filter?: (label: number) => boolean,
+  scope?: readonly number[],
+  space: VectorSpace = index.vectors,
+): SemanticHit[] {
   const n = Math.min(k, index.size);
   if (n <= 0) return [];
   if (scope && scope.length <= EXACT_SCAN_LIMIT) {
     const hits: SemanticHit[] = [];
-    for (const label of scope) if (!filter || filter(label)) hits.push({ label, similarity: index.cosine(vector, label) });
+    for (const label of scope) if (!filter || filter(label)) hits.push({ label, similarity: space.cosine(vector, label) });
     return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label).slice(0, n);
   }
-  const hnsw = index.loaded.vectors;
+  const hnsw = space.hnsw;
   // hnswlib needs ef >= k to return k results; widen it for this call only when needed.
   const ef = hnsw.getEf();
   if (ef < n) hnsw.setEf(n);
