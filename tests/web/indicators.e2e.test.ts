@@ -159,6 +159,26 @@ describe('«Показатели» view', () => {
     await page.screenshot({ path: shot('indicators-phone') });
   });
 
+  it('answers a question about targets with the table of values, each row one click from its source', async () => {
+    const question = 'Какие целевые значения доли массовых социально значимых услуг в электронном виде к 2024 году?';
+    const page = await open(`/?tab=ask&q=${encodeURIComponent(question)}`);
+    const table = page.locator('#ask-targets-table');
+    expect(await table.locator('thead th.asked-year').textContent()).toBe('2024');
+    const regions = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.regionId));
+    expect(new Set(regions)).toEqual(new Set(BUNDLED));
+    const tyumen = table.locator('tbody tr[data-region-id="tyumen"]').filter({ hasText: 'Доля массовых социально значимых' }).first();
+    expect(await tyumen.locator('td[data-year]').allTextContents()).toEqual(['55', '75', '95']);
+    await tyumen.locator('.value-link').click();
+    await dialogLoaded(page);
+    expect(await page.locator('#dialog-body').textContent()).toContain('55 75 95');
+    await page.keyboard.press('Escape');
+
+    await page.locator('[data-action=open-indicators]').click();
+    await settled(page);
+    expect(param(page, 'tab')).toBe('indicators');
+    expect(await page.locator('#indicator-table tbody tr').count()).toBeGreaterThan(0);
+  });
+
   it('opens the filters on a wide screen', async () => {
     const page = await open('/?tab=indicators');
     expect(await page.locator('#filters-details').getAttribute('open')).not.toBeNull();

@@ -107,3 +107,19 @@ export async function getIndicators(params: IndicatorsParams, signal?: AbortSign
   }
   return normalizeIndicators(body);
 }
+
+/** The `indicators` table of an /api/ask answer to a question about targets. */
+export interface AskTargets {
+  indicators: IndicatorRow[];
+  years: number[];
+  /** The year the question names, if any. */
+  year: number | null;
+}
+
+export function normalizeAskTargets(v: unknown): AskTargets | null {
+  if (!isObject(v)) return null;
+  const indicators = arr(v.indicators).map(normalizeRow).filter((r) => r.id && r.values.length > 0);
+  if (indicators.length === 0) return null;
+  const years = arr(v.years).filter((y): y is number => typeof y === 'number');
+  return { indicators, years: years.length > 0 ? years : [...new Set(indicators.flatMap((r) => r.values.map((x) => x.year)))].sort(), year: numOrNull(v.year) };
+}

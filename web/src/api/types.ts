@@ -98,6 +98,8 @@ export interface AskResponse {
   detectedRegions: (RegionRef & { matchedText: string })[];
   embedder: EmbedderInfo | null;
   tookMs: number;
+  /** For questions about targets: the server's indicator table, read by api/indicators.ts `normalizeAskTargets`. */
+  targets: unknown;
 }
 
 export interface PassageContext {
@@ -277,6 +279,7 @@ export function normalizeAsk(v: unknown): AskResponse {
     detectedRegions: detectedRegions(isObject(o.appliedFilters) ? o.appliedFilters.regions : undefined),
     embedder: normalizeEmbedder(o.embedder),
     tookMs: num(o.tookMs),
+    targets: o.indicators ?? null,
   };
 }
 

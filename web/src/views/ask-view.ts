@@ -9,6 +9,8 @@ import type { ViewState } from '../state/url-state.js';
 import { button, byId, h, replaceChildren, setPhase } from '../ui/dom.js';
 import { errorBox } from '../ui/error-box.js';
 import { embedderNote, regionsLocative, shortQuery } from '../ui/format.js';
+import { normalizeAskTargets } from '../api/indicators.js';
+import { askTargetsSection } from './ask-targets.js';
 
 export const EXAMPLE_QUESTIONS = [
   'Как регионы развивают телемедицину?',
@@ -129,8 +131,11 @@ export class AskView {
       this.deps.copy(formatAll(`${state.q} — ${a.region}`, [{ title: a.region, quotes: a.points.map((p) => ({ text: p.text, citation: p.citation })) }]));
     };
 
+    const targets = normalizeAskTargets(response.targets);
     replaceChildren(
       this.results,
+      // Questions about targets: the indicator rows first, as a table (the points below exclude those tables).
+      targets && askTargetsSection(targets, (id) => this.deps.openPassage(id), () => this.deps.navigate({ tab: 'indicators', passage: null })),
       response.summary &&
         h(
           'section',
@@ -166,10 +171,13 @@ export class AskView {
                 ),
                 button('Копировать ответ региона', () => copyRegion(a), { class: 'btn btn-small btn-quiet' }),
               ]
-            : h('p', { class: 'muted not-found' }, 'В стратегии региона ответа на этот вопрос не нашлось.'),
+            : targets?.indicators.some((r) => r.regionId === a.regionId)
+              ? h('p', { class: 'muted' }, 'Целевые значения региона — в таблице выше.')
+              : h('p', { class: 'muted not-found' }, 'В стратегии региона ответа на этот вопрос не нашлось.'),
         ),
       ),
       notFound.length === response.answer.length &&
+        !targets &&
         h('p', { class: 'empty-box' }, 'Ни одна стратегия не отвечает на этот вопрос. Попробуйте сформулировать его иначе или поищите на вкладке «Поиск».'),
       citations.length > 0 &&
         h(
