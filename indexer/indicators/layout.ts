@@ -16,6 +16,8 @@ import type { DraftIndicator } from './types.js';
 /** Row number cell: «3», «3.»; khabarovsk also prints it glued to the project's first words: «1. НСУД». */
 const ROW_NUMBER = /^(\d{1,3})\.?$/u;
 const ROW_NUMBER_WITH_TEXT = /^(\d{1,3})\.\s+(\S.*)$/u;
+/** A line holding only the project's «(рекомендовано ФОИВ)» note. */
+const RECOMMENDED_LINE = /^\(?\s*рекомендовано\s+ФОИВ?\s*\)?$/u;
 
 /**
  * Re-cuts a table's rows at row numbers. The table tracker starts a row at any bare number that follows on from the
@@ -154,6 +156,8 @@ export function layoutRowIndicators(row: TableRow, years: readonly number[]): Dr
         const line = body[k]!;
         const afterBreak = lastValue?.page == null || line.page == null || line.page > lastValue.page;
         if (!afterBreak) break;
+        // «(рекомендовано ФОИВ)» is the project's note, whichever cell a page break left it after.
+        if (RECOMMENDED_LINE.test(line.text)) continue;
         if (!projectComplete) {
           project = joinLine(project, line.text);
           projectComplete = balanced(project) && !/рекомендовано$/u.test(project);
