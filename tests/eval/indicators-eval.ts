@@ -23,6 +23,8 @@ export type FixtureRow = z.infer<typeof fixtureRowSchema>;
 
 /** Below this name similarity an extracted row is not the fixture's row (see `nameSimilarity`). */
 const MIN_NAME_SIMILARITY = 0.6;
+/** A project name reads the same at this similarity (informational: the flattened texts cut project cells). */
+const SAME_PROJECT = 0.8;
 /** Project names break ties between repeats of one indicator in one document (different projects). */
 const PROJECT_WEIGHT = 0.1;
 
@@ -41,6 +43,9 @@ export interface IndicatorEvaluation {
   correctValues: number;
   precision: number;
   recall: number;
+  /** Matched rows whose unit agrees (both empty, or the same letters) and whose project name reads the same. */
+  unitsAgreeing: number;
+  projectsAgreeing: number;
   /** Matched rows where both sides give a page, and how many agree (pages are informational, not scored). */
   pagesCompared: number;
   pagesAgreeing: number;
@@ -86,6 +91,8 @@ export function evaluateIndicators(fixture: readonly FixtureRow[], extracted: re
   const per = new Map([...regions].map((r) => [r, { correct: 0, extracted: 0, expected: 0 }]));
   let correct = 0;
   let pagesCompared = 0;
+  let unitsAgreeing = 0;
+  let projectsAgreeing = 0;
   let pagesAgreeing = 0;
   const wrongValues: IndicatorEvaluation['wrongValues'] = [];
   fixture.forEach((fr, f) => {
@@ -93,6 +100,9 @@ export function evaluateIndicators(fixture: readonly FixtureRow[], extracted: re
     const e = fixtureTaken.get(f);
     if (e === undefined) return;
     const er = extracted[e]!;
+    const unitKey = (u: string | null | undefined) => (u ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
+    if (unitKey(fr.unit) === unitKey(er.unit)) unitsAgreeing++;
+    if (fr.project && er.project.name && nameSimilarity(fr.project, er.project.name) >= SAME_PROJECT) projectsAgreeing++;
     if (fr.page !== undefined && er.page !== null) {
       pagesCompared++;
       if (fr.page === er.page) pagesAgreeing++;
@@ -128,6 +138,8 @@ export function evaluateIndicators(fixture: readonly FixtureRow[], extracted: re
     precision: ratio(correct, judgedValues),
     pagesCompared,
     pagesAgreeing,
+    unitsAgreeing,
+    projectsAgreeing,
     recall: ratio(correct, fixtureValues),
     perRegion: Object.fromEntries(
       [...per].map(([region, c]) => [

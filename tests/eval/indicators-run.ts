@@ -21,6 +21,7 @@ console.log(`Indicator values against ${args.fixture} (${r.fixtureRows} rows, ${
 console.log(`extracted ${r.extractedRows} rows, ${r.extractedValues} values; ${r.matchedRows} rows matched to the fixture (${r.judgedValues} values judged), ${r.unjudgedRows} rows the fixture does not cover; ${r.correctValues} values right`);
 console.log(`precision ${pct(r.precision)}  recall ${pct(r.recall)}`);
 console.log(`pages: ${r.pagesAgreeing} of ${r.pagesCompared} matched rows with a page on both sides agree`);
+console.log(`units: ${r.unitsAgreeing} of ${r.matchedRows} matched rows agree; projects: ${r.projectsAgreeing} of ${r.matchedRows} read the same`);
 console.log('\n| region | precision | recall | judged values | fixture values |\n|---|---|---|---|---|');
 for (const [region, p] of Object.entries(r.perRegion)) {
   console.log(`| ${region} | ${pct(p.precision)} | ${pct(p.recall)} | ${p.extracted} | ${p.expected} |`);
