@@ -1,0 +1,44 @@
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../indexer/index/build.js';
+import { loadIndex } from '../../indexer/index/load.js';
+import type { IndicatorsResponse } from '../../server/search/methods/indicators.js';
+import { getJson, startAppOn } from './helpers.js';
+
+/**
+ * The indicators work with whichever embedder built the index: here a transformers.js model (a tiny random-weight
+ * BERT from tests/fixtures/models standing in for e5), on one document.
+ */
+let dir: string;
+let app: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'indicators-transformers-'));
+  const corpus = path.join(dir, 'corpus');
+  await mkdir(corpus);
+  await copyFile('corpus/tyumen.txt', path.join(corpus, 'tyumen.txt'));
+  const manifest = JSON.parse(await readFile('corpus/manifest.json', 'utf8')) as { documents: Array<{ file: string }> };
+  await writeFile(path.join(corpus, 'manifest.json'), JSON.stringify({ documents: manifest.documents.filter((d) => d.file === 'tyumen.txt') }));
+  const options = { modelsDir: 'tests/fixtures/models', modelId: 'tiny-random-bert-ru' };
+  await buildIndex({ corpusDir: corpus, outDir: path.join(dir, 'index'), cacheDir: path.join(dir, 'cache'), embedder: 'transformers', ...options });
+  const index = await loadIndex(path.join(dir, 'index'), { modelsDir: options.modelsDir });
+  ({ app, baseUrl: base } = await startAppOn(index, { indexDir: path.join(dir, 'index'), modelsDir: options.modelsDir }));
+}, 300_000);
+
+afterAll(async () => {
+  await app?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('GET /api/indicators on an index built with a transformers.js model', () => {
+  it('finds the rows and names the embedder that answered', async () => {
+    const { status, body } = await getJson<IndicatorsResponse>(base, `/api/indicators?q=${encodeURIComponent('доля записей на прием к врачу')}&k=1`);
+    expect(status).toBe(200);
+    expect(body.embedder.kind).toBe('transformers');
+    expect(body.indicators[0]).toMatchObject({ regionId: 'tyumen', values: [{ raw: '48' }, { raw: '56' }, { raw: '63' }] });
+  });
+});
