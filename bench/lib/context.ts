@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BuildMeasurement } from '../workers/build-index.js';
-import { CORPUS_DIR, E5_SHAPE_MODEL_ID, e5ShapeModelsDir } from './paths.js';
+import { CORPUS_DIR, E5_MODEL_ID, e5ModelsDir } from './paths.js';
 import { runWorker } from './processes.js';
 
 /**
@@ -28,10 +28,10 @@ export class BenchContext {
     readonly log: (message: string) => void,
   ) {}
 
-  /** Why the random-e5small-shape rows are skipped, if they are (model absent, or `--quick`: embedding takes minutes). */
+  /** Why the multilingual-e5-small rows are skipped, if they are (model absent, or `--quick`: embedding takes minutes). */
   get e5Skipped(): string | undefined {
-    const found = e5ShapeModelsDir();
-    if ('missing' in found) return `random-e5small-shape not found (${found.missing}); transformers rows skipped`;
+    const found = e5ModelsDir();
+    if ('missing' in found) return `${found.missing}; e5 rows skipped`;
     if (this.quick) return 'skipped in --quick (embedding the corpus with a 12-layer model takes minutes)';
     return undefined;
   }
@@ -58,15 +58,15 @@ export class BenchContext {
       const build = await runWorker<BuildMeasurement>('bench/workers/build-index.ts', { corpusDir: CORPUS_DIR, outDir: dir, cacheDir, embedder: 'offline' });
       return { dir, build };
     }
-    const models = e5ShapeModelsDir();
-    if ('missing' in models) throw new Error(`random-e5small-shape is not available: ${models.missing}`);
+    const models = e5ModelsDir();
+    if ('missing' in models) throw new Error(models.missing);
     const build = await runWorker<BuildMeasurement>('bench/workers/build-index.ts', {
       corpusDir: CORPUS_DIR,
       outDir: dir,
       cacheDir,
       embedder: 'transformers',
       modelsDir: models.dir,
-      modelId: E5_SHAPE_MODEL_ID,
+      modelId: E5_MODEL_ID,
     });
     return { dir, modelsDir: models.dir, build };
   }

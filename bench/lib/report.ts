@@ -87,10 +87,10 @@ export function renderReport(r: BenchResults): string {
       rows.push([label, b.passages, b.embedded, s(b.wallMs), s(b.cpuMs), s(b.readMs), s(b.prepareMs), s(b.embedMs), s(b.writeMs), b.passagesPerSecond ?? '— (all cached)', `${b.maxRssMiB} MiB`, mib(b.indexBytes)]);
     add('offline, cold cache', build.data.offline.cold);
     add('offline, warm cache (unchanged corpus)', build.data.offline.warm);
-    if ('skipped' in build.data.e5) rows.push(['random-e5small-shape', build.data.e5.skipped, '', '', '', '', '', '', '', '', '', '']);
+    if ('skipped' in build.data.e5) rows.push(['multilingual-e5-small', build.data.e5.skipped, '', '', '', '', '', '', '', '', '', '']);
     else {
-      add('random-e5small-shape, cold cache', build.data.e5.cold);
-      add('random-e5small-shape, warm cache', build.data.e5.warm);
+      add('multilingual-e5-small, cold cache', build.data.e5.cold);
+      add('multilingual-e5-small, warm cache', build.data.e5.warm);
     }
     out.push(table(['Embedder / cache', 'Passages', 'Embedded', 'Wall', 'CPU', 'Read+chunk', 'Prepare¹', 'Embed', 'Write²', 'Passages/s (embed)', 'Peak RSS', 'Index size'], rows));
     out.push('');
@@ -107,7 +107,7 @@ export function renderReport(r: BenchResults): string {
   if (latencyNote) out.push(latencyNote);
   else if (latency?.ok) {
     const rows: (string | number)[][] = [];
-    for (const [kind, label] of [['offline', 'offline'], ['e5', 'random-e5small-shape']] as const) {
+    for (const [kind, label] of [['offline', 'offline'], ['e5', 'multilingual-e5-small']] as const) {
       const l = latency.data[kind];
       if (!l) continue;
       if ('skipped' in l) {
@@ -125,7 +125,7 @@ export function renderReport(r: BenchResults): string {
       out.push(`${any.queries} evaluation queries × ${any.repetitions.inProcess} repetitions in-process (the server's \`search()\` on a \`SearchIndex\`), × ${any.repetitions.http} over HTTP`);
       out.push('(one keep-alive client, `GET /api/search?q=&mode=&k=10`), after one warm-up pass; modes interleaved per query so outside load hits all modes alike. CPU = the benchmark process’s user + system time during the call. Ask: every evaluation question once; similar: 100 passages spread over the corpus.');
       out.push('Semantic mode also runs the keyword query (it decides relevance in every mode), so it costs keyword + embedding + HNSW.');
-      out.push(`HTTP servers: offline index \`${any.server}\`; the random-e5small-shape index is served by \`bench/workers/serve.ts\` (same \`buildApp\`; \`server/cli.ts\` cannot be given a models folder yet).`);
+      out.push(`HTTP servers: offline index \`${any.server}\`; the multilingual-e5-small index is served by \`bench/workers/serve.ts\` (same \`buildApp\`; \`server/cli.ts\` cannot be given a models folder yet).`);
     }
   }
   out.push('');

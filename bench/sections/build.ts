@@ -3,7 +3,7 @@ import type { BenchContext, IndexKind } from '../lib/context.js';
 
 /**
  * Section `build`: the bundled corpus indexed with a cold embedding cache, then rebuilt unchanged with the cache
- * warm, for the offline embedder and for random-e5small-shape (the compute shape of the production model).
+ * warm, for the offline embedder and for multilingual-e5-small (the production model, 4-bit, with the concept model beside it).
  * Each build runs in a fresh process.
  */
 

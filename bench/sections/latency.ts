@@ -10,7 +10,7 @@ import { summarize, timeInterleaved, type LatencySummary } from '../lib/stats.js
 /**
  * Section `latency`: warm query latency per mode over the evaluation queries, one query at a time, both in-process
  * (the server's search engine called directly) and over HTTP (the real server on loopback, one keep-alive client),
- * for the offline index and the random-e5small-shape index (where the query must go through a 12-layer encoder).
+ * for the offline index and the multilingual-e5-small index (where the query must go through a 12-layer encoder).
  */
 
 export interface LatencyForIndex {

@@ -26,6 +26,7 @@ import { isModelAvailable } from '../../indexer/embed/transformers.js';
 import { search } from '../../server/search/methods/search.js';
 import type { RetrievalOptions } from '../../server/search/retrieve.js';
 import { SearchIndex } from '../../server/search/search-index.js';
+import { evaluateAsk } from './ask-eval.js';
 import { evaluateSearch, findUnmatchedRules, formatTable, type EvaluationReport, type SearchFn, type SearchMode } from './evaluate.js';
 import { DEFAULT_EVAL_SET_PATH, loadEvalSet } from './judge.js';
 import type { AggregateScores } from './metrics.js';
@@ -170,6 +171,8 @@ interface SetSummary {
   coverage: number | null;
   abstention: number | null;
   peerP10: number | null;
+  askFoundRight: number;
+  askFirstPointOnTopic: number | null;
 }
 
 async function evaluateSet(index: SearchIndex, set: EvalSet, name: string, detailed: boolean, sweepOn: boolean): Promise<{ summary: SetSummary; json: Record<string, unknown> }> {
@@ -202,6 +205,8 @@ async function evaluateSet(index: SearchIndex, set: EvalSet, name: string, detai
       console.log([variant.name.padEnd(24), ...kinds.map((k) => fmt(metric(table, k, 'precisionAt10')).padEnd(12)), fmt(answerableCoverage(r, 'hybrid'))].join(''));
     }
   }
+  const askScores = await evaluateAsk(index, set);
+  console.log(`/api/ask: found right for ${fmt(askScores.foundRight)} of ${askScores.pairs} (question, region) pairs; first point on topic ${fmt(askScores.firstPointOnTopic)}; unanswerable pairs right ${fmt(askScores.unanswerableRight)}`);
   const hybrid = report.byKind.get('hybrid');
   const summary: SetSummary = {
     set: name,
@@ -213,6 +218,8 @@ async function evaluateSet(index: SearchIndex, set: EvalSet, name: string, detai
     coverage: answerableCoverage(report, 'hybrid'),
     abstention: scoped.hybrid ?? null,
     peerP10: metric(peer, 'all', 'precisionAt10'),
+    askFoundRight: askScores.foundRight,
+    askFirstPointOnTopic: askScores.firstPointOnTopic,
   };
   const toObject = (m: Map<string, Map<string, AggregateScores>>) => Object.fromEntries([...m].map(([mode, t]) => [mode, Object.fromEntries(t)]));
   const json = {
@@ -225,6 +232,7 @@ async function evaluateSet(index: SearchIndex, set: EvalSet, name: string, detai
     byLang: toObject(report.byLang),
     bySector: toObject(report.bySector),
     scopedAbstention: scoped,
+    ask: askScores,
     answerableCoverage: Object.fromEntries(EVAL_MODES.map((m) => [m, answerableCoverage(report, m)])),
     peer: { engine: 'minisearch (Snowball ru, prefix:false, fuzzy:false, stop words)', byKind: Object.fromEntries(peer) },
     perQuery: report.evaluations.map((e) => ({ id: e.query.id, kind: e.query.kind, mode: e.mode, ...e.scores })),
@@ -266,9 +274,9 @@ async function main(): Promise<void> {
       }
     }
     console.log('\nSummary (hybrid; coverage = answerable region coverage; abstention among regions in scope):\n');
-    console.log(['set'.padEnd(24), 'embedder'.padEnd(44), 'P@10'.padEnd(7), 'para'.padEnd(7), 'English'.padEnd(8), 'coverage'.padEnd(9), 'abstain'.padEnd(8), 'peer P@10'].join(''));
+    console.log(['set'.padEnd(24), 'embedder'.padEnd(46), 'P@10'.padEnd(7), 'para'.padEnd(7), 'English'.padEnd(8), 'coverage'.padEnd(9), 'abstain'.padEnd(8), 'peer P@10'.padEnd(10), 'ask found'.padEnd(10), 'ask 1st on topic'].join(''));
     for (const s of summaries) {
-      console.log([s.set.padEnd(24), s.embedder.padEnd(44), fmt(s.hybridP10).padEnd(7), fmt(s.paraphraseP10).padEnd(7), fmt(s.englishP10).padEnd(8), fmt(s.coverage).padEnd(9), fmt(s.abstention).padEnd(8), fmt(s.peerP10)].join(''));
+      console.log([s.set.padEnd(24), s.embedder.padEnd(46), fmt(s.hybridP10).padEnd(7), fmt(s.paraphraseP10).padEnd(7), fmt(s.englishP10).padEnd(8), fmt(s.coverage).padEnd(9), fmt(s.abstention).padEnd(8), fmt(s.peerP10).padEnd(10), fmt(s.askFoundRight).padEnd(10), fmt(s.askFirstPointOnTopic)].join(''));
     }
     if (flags.json) {
       await mkdir(path.dirname(path.resolve(flags.json)), { recursive: true });
