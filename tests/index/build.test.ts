@@ -76,7 +76,12 @@ describe('index build', () => {
       expect(doc.passages).toBeGreaterThan(50);
       expect(doc.sections.length).toBeGreaterThan(10);
     }
-    for (const name of Object.values(INDEX_FILES)) expect(manifest.files[name] ?? name === INDEX_FILES.manifest).toBeTruthy();
+    // The concept model and its vectors sit beside a neural embedder only; an offline index has neither.
+    const neuralOnly: string[] = [INDEX_FILES.conceptEmbedder, INDEX_FILES.conceptVectors];
+    for (const name of Object.values(INDEX_FILES)) {
+      if (neuralOnly.includes(name)) expect(manifest.files[name]).toBeUndefined();
+      else expect(manifest.files[name] ?? name === INDEX_FILES.manifest).toBeTruthy();
+    }
   });
 
   it('loads back with every passage labelled, vectors and keywords aligned', async () => {
