@@ -207,7 +207,8 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
     const hit = keywordByLabel.get(label) ?? keywordMatch(index, query, label);
     const bm25 = useKeyword && hit ? hit.bm25 : 0;
     const similarity = vector ? index.cosine(vector, label) : 0;
-    const offlineSimilarity = offlineVector && offlineSpace ? offlineSpace.cosine(offlineVector, label) : 0;
+    // An offline index's own cosine is the concept model's: no second dot product.
+    const offlineSimilarity = !neural ? similarity : offlineVector && offlineSpace ? offlineSpace.cosine(offlineVector, label) : 0;
     conceptSimilarity.push(offlineSimilarity);
     const coverage = hit ? conceptCoverage(plan, hit.matched) : 0;
     const z = baseline ? (offlineSimilarity - baseline.mean) / baseline.std : 0;
