@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
+import { readCliFlags } from './cli-flags.js';
 import { fetchModelForBuild } from './embed/e5/ensure-model.js';
 import { buildIndex, NothingToIndexError, type BuildProgress } from './index/build.js';
 
@@ -31,24 +31,6 @@ const flagsSchema = z.object({
   quiet: z.boolean().default(false),
   help: z.boolean().default(false),
 });
-
-function parseFlags(argv: string[]): z.infer<typeof flagsSchema> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      corpus: { type: 'string' },
-      out: { type: 'string' },
-      cache: { type: 'string' },
-      embedder: { type: 'string' },
-      models: { type: 'string' },
-      'model-id': { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  });
-  return flagsSchema.parse(values);
-}
 
 function progressReporter(quiet: boolean): { onProgress: (e: BuildProgress) => void; stop: () => void } {
   if (quiet || !process.stderr.isTTY) {
@@ -85,18 +67,8 @@ function progressReporter(quiet: boolean): { onProgress: (e: BuildProgress) => v
 }
 
 async function main(): Promise<number> {
-  let flags: z.infer<typeof flagsSchema>;
-  try {
-    flags = parseFlags(process.argv.slice(2));
-  } catch (err) {
-    const message = err instanceof z.ZodError ? err.issues.map((i) => i.message).join('; ') : (err as Error).message;
-    process.stderr.write(`Error: ${message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (flags.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const flags = readCliFlags(flagsSchema, process.argv.slice(2), USAGE);
+  if (typeof flags === 'number') return flags;
 
   await fetchModelForBuild(flags.embedder, flags.models, (line) => process.stderr.write(`${line}\n`));
   const progress = progressReporter(flags.quiet);

