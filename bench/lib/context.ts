@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildMeasurement } from '../workers/build-index.js';
-import { CORPUS_DIR, E5_MODEL_ID, e5ModelsDir } from './paths.js';
+import { CORPUS_DIR, E5_MODEL_ID, e5ModelsDir, REPO_CACHE_DIR } from './paths.js';
 import { runWorker } from './processes.js';
 
 /**
@@ -36,11 +38,21 @@ export class BenchContext {
     return undefined;
   }
 
-  /** Builds an index of the bundled corpus in a fresh process with a cold cache (or returns the one built). */
+  /** Why there can be no multilingual-e5-small index (the model is not in models/), or undefined. */
+  get e5Unavailable(): string | undefined {
+    const found = e5ModelsDir();
+    return 'missing' in found ? found.missing : undefined;
+  }
+
+  /**
+   * The index of the bundled corpus the build section made, or (that section not run) one built now in a fresh
+   * process with its embedding cache seeded from the repository's (`data/cache`, written by `npm run index`): the
+   * sections that only serve an index need not spend two minutes embedding it with e5.
+   */
   index(kind: IndexKind): Promise<BenchIndex> {
     let pending = this.indexes.get(kind);
     if (!pending) {
-      pending = this.buildBundled(kind, `${kind}-index`, `${kind}-cache`);
+      pending = this.buildBundled(kind, `${kind}-index`, `${kind}-cache`, { seedCache: true });
       this.indexes.set(kind, pending);
     }
     return pending;
@@ -51,9 +63,13 @@ export class BenchContext {
     this.indexes.set(kind, Promise.resolve(index));
   }
 
-  async buildBundled(kind: IndexKind, outName: string, cacheName: string): Promise<BenchIndex> {
+  async buildBundled(kind: IndexKind, outName: string, cacheName: string, options: { seedCache?: boolean } = {}): Promise<BenchIndex> {
     const dir = path.join(this.tmpRoot, outName);
     const cacheDir = path.join(this.tmpRoot, cacheName);
+    if (options.seedCache && existsSync(REPO_CACHE_DIR)) {
+      // A copy: the run never writes to the repository's cache. Entries that do not match are simply recomputed.
+      await cp(REPO_CACHE_DIR, cacheDir, { recursive: true });
+    }
     if (kind === 'offline') {
       const build = await runWorker<BuildMeasurement>('bench/workers/build-index.ts', { corpusDir: CORPUS_DIR, outDir: dir, cacheDir, embedder: 'offline' });
       return { dir, build };

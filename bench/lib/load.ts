@@ -26,7 +26,15 @@ export interface LoadRunResult {
   statusCodes: Record<string, number>;
 }
 
-export async function runLoad(options: { url: string; connections: number; durationS: number; next: () => LoadRequest; title?: string }): Promise<LoadRunResult> {
+export async function runLoad(options: {
+  url: string;
+  connections: number;
+  durationS: number;
+  next: () => LoadRequest;
+  title?: string;
+  /** Also receives every response time (ms), for percentiles pooled over several runs. */
+  collect?: number[];
+}): Promise<LoadRunResult> {
   const latencies: number[] = [];
   const instance = autocannon({
     url: options.url,
@@ -46,6 +54,7 @@ export async function runLoad(options: { url: string; connections: number; durat
   });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await instance;
+  if (options.collect) for (const ms of latencies) options.collect.push(ms);
   const statusCodes: Record<string, number> = {};
   for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = Number(count);
   return {

@@ -7,6 +7,8 @@ import { DEFAULT_MODEL_ID, detectModelDtype } from '../../indexer/embed/transfor
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BENCH_DIR = path.join(REPO_ROOT, 'bench');
 export const CORPUS_DIR = path.join(REPO_ROOT, 'corpus');
+/** The embedding cache `npm run index` keeps (its default `--cache`). */
+export const REPO_CACHE_DIR = path.join(REPO_ROOT, 'data', 'cache');
 /** The production model's folder (`npm run model` puts multilingual-e5-small there). */
 export const MODELS_DIR = path.join(REPO_ROOT, 'models');
 export const E5_MODEL_ID = DEFAULT_MODEL_ID;

@@ -42,6 +42,8 @@ interface PeerDocument {
 
 export interface PeerIndex {
   search(query: string, k: number): number[];
+  /** The top-k labels with their BM25 scores. */
+  searchScored(query: string, k: number): { label: number; score: number }[];
 }
 
 /** Indexes `passages` (label = array position) and returns a search returning the top-k labels. */
@@ -53,7 +55,9 @@ export function buildPeerIndex(passages: readonly Passage[]): PeerIndex {
     searchOptions: { prefix: false, fuzzy: false, boost: { section: 2 }, combineWith: 'OR' },
   });
   mini.addAll(passages.map((p, id) => ({ id, text: p.text, section: p.section.path })));
+  const searchScored = (query: string, k: number) => mini.search(query).slice(0, k).map((r) => ({ label: r.id as number, score: r.score }));
   return {
-    search: (query, k) => mini.search(query).slice(0, k).map((r) => r.id as number),
+    search: (query, k) => searchScored(query, k).map((r) => r.label),
+    searchScored,
   };
 }

@@ -97,11 +97,13 @@ export interface RunningServer {
 }
 
 /**
- * Starts a server process (`args` after `node --import tsx`) and waits until `GET /health` answers.
- * The caller passes the port; logs go to a buffer that is shown only if the server dies.
+ * Starts a server process (`node [--import tsx] <args>`: TypeScript sources through tsx unless
+ * `typescript: false`) and waits until `GET /health` answers. The caller passes the port; logs go to a buffer that
+ * is shown only if the server dies.
  */
-export async function startServer(args: string[], port: number, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+export async function startServer(args: string[], port: number, env: NodeJS.ProcessEnv = {}, options: { typescript?: boolean } = {}): Promise<RunningServer> {
+  const nodeArgs = [...(options.typescript === false ? [] : ['--import', 'tsx']), ...args];
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
@@ -132,7 +134,7 @@ export async function startServer(args: string[], port: number, env: NodeJS.Proc
     url,
     pid: child.pid!,
     child,
-    command: `node --import tsx ${args.join(' ')}`,
+    command: `node ${nodeArgs.join(' ')}`,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -125,7 +125,7 @@ export function renderReport(r: BenchResults): string {
       out.push(`${any.queries} evaluation queries × ${any.repetitions.inProcess} repetitions in-process (the server's \`search()\` on a \`SearchIndex\`), × ${any.repetitions.http} over HTTP`);
       out.push('(one keep-alive client, `GET /api/search?q=&mode=&k=10`), after one warm-up pass; modes interleaved per query so outside load hits all modes alike. CPU = the benchmark process’s user + system time during the call. Ask: every evaluation question once; similar: 100 passages spread over the corpus.');
       out.push('Semantic mode also runs the keyword query (it decides relevance in every mode), so it costs keyword + embedding + HNSW.');
-      out.push(`HTTP servers: offline index \`${any.server}\`; the multilingual-e5-small index is served by \`bench/workers/serve.ts\` (same \`buildApp\`; \`server/cli.ts\` cannot be given a models folder yet).`);
+      out.push(`HTTP servers: the compiled server as \`npm start\` runs it, e.g. \`${any.server}\` (the e5 index adds \`--models-dir\`).`);
     }
   }
   out.push('');
@@ -151,19 +151,25 @@ export function renderReport(r: BenchResults): string {
   out.push('');
 
   // Throughput
-  out.push('## 4. Throughput at 16 concurrent clients');
+  out.push('## 4. Throughput over HTTP against a peer (issue 12)');
   out.push('');
   const tp = r.results.throughput;
   const tpNote = failed(tp);
   if (tpNote) out.push(tpNote);
   else if (tp?.ok) {
     const t = tp.data;
-    out.push(table(['Requests', 'Duration', 'Requests/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'Errors / non-2xx', 'Server RSS before → after', 'Server peak RSS (VmHWM)'], [[
-      t.load.requests, `${t.load.durationS} s`, t.load.requestsPerSecond, t.load.latency.p50, t.load.latency.p95, t.load.latency.p99, t.load.latency.max,
-      `${t.load.errors} / ${t.load.non2xx}`, `${t.rssBeforeMiB} → ${t.rssAfterMiB} MiB`, `${t.peakRssMiB} MiB (sampled max ${t.sampledPeakRssMiB})`,
-    ]]));
+    if (t.note) out.push(`_${t.note}._`, '');
+    const label = { 'ours-keyword': 'ours, keyword', 'ours-hybrid': 'ours, hybrid', peer: 'peer (MiniSearch)' } as const;
+    out.push(table(['Connections', 'Server', 'req/s (median of rounds)', 'req/s per round', 'p50 ms', 'p99 ms', 'max ms', 'Errors / non-2xx'],
+      t.rows.map((row) => [row.connections, label[row.contender], row.requestsPerSecond, row.runs.map((x) => x.requestsPerSecond).join(' / '), row.latency.p50, row.latency.p99, row.latency.max, row.errors])));
     out.push('');
-    out.push(`autocannon (programmatic, in the benchmark process) → \`${t.server}\` on 127.0.0.1, rate limit raised to 10⁹/window, logs at warn. Requests: \`GET /api/search\` over the evaluation queries, modes rotating hybrid/keyword/semantic, k=10, after a sequential warm-up pass over every query in every mode (${(t.warmUpMs / 1000).toFixed(1)} s; a fresh server fills lazy caches on first sight of a query). Memory: ${t.memorySource}. Client and server share the 2 cores.`);
+    out.push(table(['Connections', 'keyword ÷ peer (per round)', 'hybrid ÷ peer (per round)'],
+      t.ratios.map((x) => [x.connections, `**×${x.keyword}** (${x.keywordPerRound.join(' / ')})`, `**×${x.hybrid}** (${x.hybridPerRound.join(' / ')})`])));
+    out.push('');
+    const mem = (m: typeof t.memory.ours) => `${m.rssAfterWarmUpMiB} MiB after warm-up, ${m.rssAfterMiB} MiB after the phases, sampled peak ${m.sampledPeakRssMiB} MiB, VmHWM ${m.peakRssMiB} MiB`;
+    out.push(`Ours (index embedder \`${t.embedderId}\`): \`${t.ours}\`. Peer: \`${t.peer}\`. ${t.queries} evaluation queries in a fixed cycle, \`k=10\`, closed-loop autocannon clients in the benchmark process (client and servers share the machine's cores); ${t.rounds} round(s) of ${t.phaseSeconds} s phases per server and connection count, interleaved, each round in a rotated order; warm-up: every query once per server (${(t.warmUpMs / 1000).toFixed(1)} s). Ratios are taken within a round, so load from outside the run cancels out of them.`);
+    out.push('');
+    out.push(`Memory (${t.memory.source}): ours ${mem(t.memory.ours)}; peer ${mem(t.memory.peer)}.`);
   }
   out.push('');
 
@@ -215,6 +221,7 @@ export function renderReport(r: BenchResults): string {
   out.push('npm run bench                      # full run, writes bench/RESULTS.md and bench/results.json');
   out.push('npm run bench -- --quick           # short phases (CI-like); results go to a temp folder unless --out is given');
   out.push('npm run bench -- --only latency,peer');
+  out.push('npm run bench -- --only throughput  # ours vs the peer over HTTP (≈ 3 min; builds the e5 index from data/cache)');
   out.push('```');
   out.push('');
   return out.join('\n');

@@ -1,13 +1,21 @@
 import { MODES } from './engine.js';
 import type { BenchResults, TargetCheck } from './results.js';
 
-/** The targets of issues 5 and 6, checked against whatever sections ran (null = not measured in this run). */
+/** The targets of issues 5, 6 and 12, checked against whatever sections ran (null = not measured in this run). */
 
 export const TARGETS = {
   searchP95Ms: 50,
   offlineBuildS: 60,
   scaleLatencyRatio: 2,
   hybridOverPeer: 0.1,
+  /** Issue 12: ours ÷ the peer's req/s over HTTP, same run, same queries and clients. */
+  keywordThroughputOverPeer: 0.5,
+  hybridThroughputOverPeer: 0.25,
+  /** Issue 12: p99 of our searches at this many connections. */
+  p99Connections: 32,
+  p99Ms: 150,
+  /** Issue 12: server RSS with the e5 index of the bundled corpus. */
+  serverRssMiB: 700 * 1e6 / 2 ** 20,
 } as const;
 
 export function checkTargets(results: BenchResults['results']): TargetCheck[] {
@@ -63,6 +71,32 @@ export function checkTargets(results: BenchResults['results']): TargetCheck[] {
       target: `hybrid precision@10 ≥ peer + ${TARGETS.hybridOverPeer} (issue 5 quality target; judged by tests/eval/judge.ts)`,
       measured: `${peer.ours.hybrid.precisionAt10} vs MiniSearch ${peer.minisearch.precisionAt10} (${diff >= 0 ? '+' : ''}${diff.toFixed(3)})`,
       pass: diff >= TARGETS.hybridOverPeer - 1e-9,
+    });
+  }
+  const tp = results.throughput?.ok ? results.throughput.data : undefined;
+  if (tp) {
+    const e5 = tp.note === undefined;
+    const withE5 = e5 ? 'e5 index' : 'offline index: the e5 model is missing';
+    for (const [mode, target] of [['keyword', TARGETS.keywordThroughputOverPeer], ['hybrid', TARGETS.hybridThroughputOverPeer]] as const) {
+      const worst = Math.min(...tp.ratios.map((r) => r[mode]));
+      checks.push({
+        target: `${mode} throughput ≥ ${target} × the peer's req/s over HTTP (${withE5}; median of per-round ratios)`,
+        measured: tp.ratios.map((r) => `×${r[mode]} at ${r.connections} connections`).join(', '),
+        pass: e5 || mode === 'keyword' ? worst >= target : null,
+      });
+    }
+    const errors = tp.rows.reduce((s, row) => s + row.errors, 0);
+    checks.push({ target: 'throughput: zero errors (ours and the peer)', measured: `${errors} errors / non-2xx`, pass: errors === 0 });
+    const at = tp.rows.filter((row) => row.connections === TARGETS.p99Connections && row.contender !== 'peer');
+    checks.push({
+      target: `p99 of our searches at ${TARGETS.p99Connections} connections ≤ ${TARGETS.p99Ms} ms`,
+      measured: at.map((row) => `${row.contender} ${row.latency.p99} ms`).join(', '),
+      pass: at.length > 0 ? at.every((row) => row.latency.p99 <= TARGETS.p99Ms) : null,
+    });
+    checks.push({
+      target: `server RSS ≤ ${Math.round(TARGETS.serverRssMiB)} MiB (700 MB) with e5, bundled corpus`,
+      measured: `peak ${tp.memory.ours.peakRssMiB} MiB (VmHWM), ${tp.memory.ours.sampledPeakRssMiB} MiB sampled under load (${withE5})`,
+      pass: e5 ? tp.memory.ours.peakRssMiB <= TARGETS.serverRssMiB : null,
     });
   }
   return checks;

@@ -87,4 +87,30 @@ describe('targets', () => {
     expect(checks).toHaveLength(1);
     expect(checks[0]!.pass).toBeNull();
   });
+
+  it('checks the throughput ratios against the peer, errors, p99 at 32 connections and e5 memory', () => {
+    const latency = (p99: number) => ({ n: 10, mean: 1, p50: 1, p95: p99, p99, max: p99 });
+    const row = (contender: 'ours-keyword' | 'ours-hybrid' | 'peer', connections: number, p99: number, errors = 0) =>
+      ({ contender, connections, runs: [], requestsPerSecond: 1, latency: latency(p99), errors });
+    const memory = (peakRssMiB: number) => ({ rssAfterWarmUpMiB: 1, rssAfterMiB: 1, sampledPeakRssMiB: 1, peakRssMiB });
+    const data = {
+      embedderId: 'e5', ours: '', peer: '', queries: 1, rounds: 2, phaseSeconds: 1, connections: [16, 32], warmUpMs: 1,
+      rows: [row('ours-keyword', 32, 120), row('ours-hybrid', 32, 151), row('peer', 32, 400, 2)],
+      ratios: [
+        { connections: 16, keywordPerRound: [0.6, 0.7], keyword: 0.65, hybridPerRound: [0.3, 0.3], hybrid: 0.3 },
+        { connections: 32, keywordPerRound: [0.4, 0.5], keyword: 0.45, hybridPerRound: [0.3, 0.3], hybrid: 0.3 },
+      ],
+      memory: { ours: memory(600), peer: memory(100), source: '' },
+    };
+    const checks = checkTargets({ throughput: { ok: true, seconds: 1, data } });
+    const pass = (prefix: string) => checks.find((c) => c.target.startsWith(prefix))!.pass;
+    expect(pass('keyword throughput')).toBe(false); // ×0.45 at 32 connections
+    expect(pass('hybrid throughput')).toBe(true);
+    expect(pass('throughput: zero errors')).toBe(false); // the peer's errors count too
+    expect(pass('p99 of our searches')).toBe(false); // hybrid 151 ms; the peer's 400 ms is not ours
+    expect(pass('server RSS')).toBe(true);
+    const offline = checkTargets({ throughput: { ok: true, seconds: 1, data: { ...data, note: 'no model' } } });
+    expect(offline.find((c) => c.target.startsWith('hybrid throughput'))!.pass).toBeNull();
+    expect(offline.find((c) => c.target.startsWith('server RSS'))!.pass).toBeNull();
+  });
 });
