@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Compiles the server and the indexer (TypeScript, ESM) to `dist/` with esbuild, one JavaScript file per source
+ * Compiles the server, the retrieval core and the indexer (TypeScript, ESM) to `dist/` with esbuild, one JavaScript file per source
  * file in the same layout, so `npm start` runs plain `node dist/server/cli.js`: no TypeScript loader in the
  * serving process, no compilation at run time. Files the code reads next to itself (the thesaurus) are copied.
  * Types are not checked here (that is `npm run typecheck`); this takes well under a second.
@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist');
-const SOURCES = ['indexer', 'server'];
+const SOURCES = ['indexer', 'retrieval', 'server'];
 /** Folders of data files read at run time relative to the module that reads them. */
 const ASSETS = ['indexer/nlp/data'];
 

@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import { IndexLoadError, loadIndex } from '../indexer/index/load.js';
 import { HttpError } from './errors.js';
 import { searchQuerySchema, toSearchParams } from './schemas/search.js';
-import { search, type SearchResponse } from './search/methods/search.js';
-import type { PassageResult } from './search/results.js';
-import { SearchIndex } from './search/search-index.js';
+import { search, type SearchResponse } from '../retrieval/methods/search.js';
+import type { PassageResult } from '../retrieval/results.js';
+import { SearchIndex } from '../retrieval/search-index.js';
 
 /**
  * `npm run search -- "запрос" [--mode hybrid|keyword|semantic] [--region tver] [--sector health] [--k 10]

@@ -1,7 +1,7 @@
 import { loadIndex } from '../../indexer/index/load.js';
-import { search } from '../../server/search/methods/search.js';
-import type { SearchMode } from '../../server/search/retrieve.js';
-import { SearchIndex } from '../../server/search/search-index.js';
+import { search } from '../../retrieval/methods/search.js';
+import type { SearchMode } from '../../retrieval/retrieve.js';
+import { SearchIndex } from '../../retrieval/search-index.js';
 import type { BenchIndex } from './context.js';
 
 /** The server's search engine, in this process: the same `SearchIndex` + `search` the HTTP routes call. */

@@ -15,7 +15,7 @@ import { loadIndex } from '../../indexer/index/load.js';
 import { indexManifestSchema, INDEX_FILES, passagesFileSchema } from '../../indexer/index/schemas.js';
 import { parseLexicon } from '../../indexer/nlp/lexicon.js';
 import { buildApp } from '../../server/app.js';
-import { SearchIndex } from '../../server/search/search-index.js';
+import { SearchIndex } from '../../retrieval/search-index.js';
 import { loadEvalSet } from '../../tests/eval/judge.js';
 
 const { values } = parseArgs({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { loadIndex } from '../../indexer/index/load.js';
-import { search } from '../../server/search/methods/search.js';
-import { SEARCH_MODES, type SearchMode } from '../../server/search/retrieve.js';
-import { SearchIndex } from '../../server/search/search-index.js';
+import { search } from '../../retrieval/methods/search.js';
+import { SEARCH_MODES, type SearchMode } from '../../retrieval/retrieve.js';
+import { SearchIndex } from '../../retrieval/search-index.js';
 import { summarize, timeInterleaved, type LatencySummary } from '../lib/stats.js';
 
 /**

@@ -49,7 +49,7 @@ const termPipeline: lunr.Pipeline = (() => {
 
 /**
  * Stemmed terms of `text` exactly as the keyword index stores them (stop words removed); the server scores them
- * against the index's BM25 weights (server/search/keyword-impacts.ts).
+ * against the index's BM25 weights (retrieval/keyword-impacts.ts).
  */
 export function keywordTerms(text: string): string[] {
   const tokens = lunr.tokenizer(foldYo(text).toLowerCase());

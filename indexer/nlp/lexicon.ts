@@ -1,7 +1,7 @@
 /**
  * The lexicon an index carries for query understanding (`lexicon.json`): abbreviations defined or used in the
  * corpus (plus a curated list of very common ones). The server matches them both ways in queries
- * (server/search/abbreviations.ts).
+ * (retrieval/abbreviations.ts).
  */
 import { z } from 'zod';
 import type { Passage } from '../types.js';

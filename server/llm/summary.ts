@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
-import type { AskResponse } from '../search/methods/ask.js';
+import type { AskResponse } from '../../retrieval/methods/ask.js';
 
 /**
  * Optional generated summary over the extractive answer, from an OpenAI-compatible chat endpoint (llama.cpp server,

@@ -6,8 +6,8 @@
  * - the first point is on topic when the passage it was cut from is judged relevant (asked only where the region
  *   addresses the topic and the answer found something).
  */
-import { ask } from '../../server/search/methods/ask.js';
-import type { SearchIndex } from '../../server/search/search-index.js';
+import { ask } from '../../retrieval/methods/ask.js';
+import type { SearchIndex } from '../../retrieval/search-index.js';
 import { compileJudgment, isRelevant } from './judge.js';
 import type { EvalSet } from './schema.js';
 

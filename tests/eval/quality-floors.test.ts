@@ -10,7 +10,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchIndex } from '../../server/search/search-index.js';
+import type { SearchIndex } from '../../retrieval/search-index.js';
 import { evaluateAsk, type AskScores } from './ask-eval.js';
 import type { EvaluationReport } from './evaluate.js';
 import { loadEvalSet } from './judge.js';

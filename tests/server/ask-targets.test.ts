@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTargetsQuestion, questionYear } from '../../server/search/methods/ask-targets.js';
+import { isTargetsQuestion, questionYear } from '../../retrieval/methods/ask-targets.js';
 
 describe('questions about targets', () => {
   it.each([

@@ -118,10 +118,10 @@ export function q(params: Record<string, string | number | boolean | string[]>):
   return usp.toString();
 }
 
-export type { AskResponse } from '../../server/search/methods/ask.js';
-export type { SearchResponse } from '../../server/search/methods/search.js';
-export type { SimilarResponse } from '../../server/search/methods/similar.js';
-export type { PassageResult } from '../../server/search/results.js';
+export type { AskResponse } from '../../retrieval/methods/ask.js';
+export type { SearchResponse } from '../../retrieval/methods/search.js';
+export type { SimilarResponse } from '../../retrieval/methods/similar.js';
+export type { PassageResult } from '../../retrieval/results.js';
 export interface ErrorBody {
   error: string;
   message: string;

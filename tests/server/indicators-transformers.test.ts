@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../indexer/index/build.js';
 import { loadIndex } from '../../indexer/index/load.js';
-import type { IndicatorsResponse } from '../../server/search/methods/indicators.js';
+import type { IndicatorsResponse } from '../../retrieval/methods/indicators.js';
 import { getJson, startAppOn } from './helpers.js';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IndicatorResult, IndicatorsResponse } from '../../server/search/methods/indicators.js';
-import type { TargetsTable } from '../../server/search/methods/ask-targets.js';
+import type { IndicatorResult, IndicatorsResponse } from '../../retrieval/methods/indicators.js';
+import type { TargetsTable } from '../../retrieval/methods/ask-targets.js';
 import { getJson, postJson, q, startTestServer, type AskResponse, type ErrorBody, type TestServer } from './helpers.js';
 
 /** `GET /api/indicators` end to end: real index of the bundled corpus (+ a test region), real server, fetch. */

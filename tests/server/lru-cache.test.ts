@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LruCache } from '../../server/search/lru-cache.js';
+import { LruCache } from '../../retrieval/lru-cache.js';
 
 describe('LruCache', () => {
   it('keeps at most capacity entries and evicts the least recently used', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { phraseProximity, proximityQuery } from '../../server/search/phrase-proximity.js';
-import type { QueryPlan } from '../../server/search/query-understanding.js';
-import { termTokens, uniqueTerms } from '../../server/search/text.js';
+import { phraseProximity, proximityQuery } from '../../retrieval/phrase-proximity.js';
+import type { QueryPlan } from '../../retrieval/query-understanding.js';
+import { termTokens, uniqueTerms } from '../../retrieval/text.js';
 
 /** The part of a query plan proximity reads: one concept per word of the question, in order. */
 function planOf(question: string): QueryPlan {

@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { IndexLoadError, loadIndex, type LoadedIndex } from '../../../indexer/index/load.js';
-import { SearchIndex } from '../../search/search-index.js';
+import { SearchIndex } from '../../../retrieval/search-index.js';
 import { globalPlugin } from '../global.js';
 
 /**

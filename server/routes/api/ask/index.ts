@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js';
 import { summarise } from '../../../llm/summary.js';
 import { askRouteSchema } from '../../../schemas/ask.js';
-import { ask } from '../../../search/methods/ask.js';
+import { ask } from '../../../../retrieval/methods/ask.js';
 
 /** `POST /api/ask` — extractive answer; plus a generated summary only when an LLM endpoint is configured. */
 const askRoutes: FastifyPluginAsyncZod<{ llm?: { url: string; model: string; apiKey?: string } }> = async (app, options) => {

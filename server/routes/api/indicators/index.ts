@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../../errors.js';
 import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js';
 import { indicatorRouteSchema, indicatorsRouteSchema } from '../../../schemas/indicators.js';
-import { findIndicators, indicatorById } from '../../../search/methods/indicators.js';
+import { findIndicators, indicatorById } from '../../../../retrieval/methods/indicators.js';
 
 /** `GET /api/indicators` and `GET /api/indicators/:id`. */
 const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,9 +1,9 @@
 import { NotFoundError } from '../../../errors.js';
 import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js';
 import { passageRouteSchema, similarRouteSchema } from '../../../schemas/passages.js';
-import { toPassageResult } from '../../../search/results.js';
-import { similarPassages } from '../../../search/methods/similar.js';
-import type { SearchIndex } from '../../../search/search-index.js';
+import { toPassageResult } from '../../../../retrieval/results.js';
+import { similarPassages } from '../../../../retrieval/methods/similar.js';
+import type { SearchIndex } from '../../../../retrieval/search-index.js';
 
 function labelOrNotFound(index: SearchIndex, id: string): number {
   const label = index.labelOf(id);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js';
 import { searchRouteSchema, toSearchParams } from '../../../schemas/search.js';
-import { search } from '../../../search/methods/search.js';
+import { search } from '../../../../retrieval/methods/search.js';
 
 /** `GET /api/search` */
 const searchRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,5 @@
-import { SECTOR_LABELS, SECTORS, type Sector } from '../../indexer/types.js';
-import { BadRequestError } from '../errors.js';
+import { SECTOR_LABELS, SECTORS, type Sector } from '../indexer/types.js';
+import { BadRequestError } from '../server/errors.js';
 import type { RegionRef } from './region-names.js';
 import type { SearchIndex } from './search-index.js';
 

@@ -1,5 +1,5 @@
-import { keywordTerms } from '../../indexer/index/keyword.js';
-import { tokenize, type Token } from '../../indexer/nlp/tokenize.js';
+import { keywordTerms } from '../indexer/index/keyword.js';
+import { tokenize, type Token } from '../indexer/nlp/tokenize.js';
 
 /**
  * Word-level helpers shared by query understanding, highlighting and answer extraction. Terms always come from

@@ -1,7 +1,7 @@
-import { OfflineConceptEmbedder } from '../../indexer/embed/offline/embedder.js';
-import type { LoadedIndex } from '../../indexer/index/load.js';
-import type { IndexedDocument } from '../../indexer/index/schemas.js';
-import { SECTORS, type Passage, type Sector } from '../../indexer/types.js';
+import { OfflineConceptEmbedder } from '../indexer/embed/offline/embedder.js';
+import type { LoadedIndex } from '../indexer/index/load.js';
+import type { IndexedDocument } from '../indexer/index/schemas.js';
+import { SECTORS, type Passage, type Sector } from '../indexer/types.js';
 import { abbreviationsFromLexicon, type AbbreviationEntry } from './abbreviations.js';
 import { KeywordImpacts } from './keyword-impacts.js';
 import { RegionNameMatcher } from './region-names.js';

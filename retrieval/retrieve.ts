@@ -1,4 +1,4 @@
-import type { Sector } from '../../indexer/types.js';
+import type { Sector } from '../indexer/types.js';
 import { DEFAULT_FUSION, fuseScores, type FusionOptions } from './methods/search-hybrid.js';
 import { DEFAULT_KEYWORD_SEARCH, keywordMatch, keywordQuery, searchKeyword } from './methods/search-keyword.js';
 import { embedQuery, searchSemantic } from './methods/search-semantic.js';

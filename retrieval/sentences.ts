@@ -1,4 +1,4 @@
-import { tokenize } from '../../indexer/nlp/tokenize.js';
+import { tokenize } from '../indexer/nlp/tokenize.js';
 
 /**
  * Splits a passage into answer-sized pieces that are exact slices of its text. Prose splits at sentence ends;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { keywordTerms } from '../../indexer/index/keyword.js';
+import { keywordTerms } from '../indexer/index/keyword.js';
 
 /**
  * Abbreviation ↔ expansion pairs from the index's lexicon, with the keyword terms of both sides precomputed so

@@ -1,4 +1,4 @@
-import { SECTOR_LABELS, type Sector } from '../../indexer/types.js';
+import { SECTOR_LABELS, type Sector } from '../indexer/types.js';
 import { citationOf } from './citation.js';
 import { highlightRanges } from './highlight.js';
 import type { SearchIndex } from './search-index.js';

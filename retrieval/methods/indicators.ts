@@ -1,6 +1,6 @@
-import type { IndicatorRow } from '../../../indexer/indicators/types.js';
-import type { LoadedIndex } from '../../../indexer/index/load.js';
-import type { Passage, Sector } from '../../../indexer/types.js';
+import type { IndicatorRow } from '../../indexer/indicators/types.js';
+import type { LoadedIndex } from '../../indexer/index/load.js';
+import type { Passage, Sector } from '../../indexer/types.js';
 import { citationOf } from '../citation.js';
 import { conceptCoverageOf, conceptQuery } from '../concept-coverage.js';
 import { resolveRegions, resolveSectors } from '../filters.js';

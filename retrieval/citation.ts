@@ -1,4 +1,4 @@
-import type { Passage } from '../../indexer/types.js';
+import type { Passage } from '../indexer/types.js';
 
 /**
  * A ready-to-paste reference: «Стратегия … Тверской области», Тверская область, раздел 4.2. Здравоохранение, с. 14.

@@ -1,4 +1,4 @@
-import { SECTOR_LABELS, type Sector } from '../../../indexer/types.js';
+import { SECTOR_LABELS, type Sector } from '../../indexer/types.js';
 import { resolveRegions, resolveSectors } from '../filters.js';
 import { understandQuery, type QueryExpansion } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
