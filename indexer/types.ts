@@ -31,7 +31,7 @@ export interface CorpusDocument {
   /** Stable id: the file name without extension, e.g. `tver`. */
   id: string;
   file: string;
-  /** Region id (slug), e.g. `tver`. One region may in principle have several documents. */
+  /** Region id from the table of subjects (indexer/regions/subjects.ts), e.g. `tver`; several documents may share it. */
   regionId: string;
   /** Region name in Russian, nominative, as in the manifest: `Тверская область`. */
   region: string;

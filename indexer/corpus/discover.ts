@@ -6,6 +6,7 @@ import { DocumentLoadError } from './errors.js';
 import { inferDocumentInfo } from './infer-region.js';
 import { loadDocument, SUPPORTED_EXTENSIONS, type LoadDocumentOptions, type LoadedDocument } from './load-document.js';
 import { readManifest, type ManifestEntry } from './manifest.js';
+import { findSubject } from '../regions/region-matcher.js';
 import { slugify } from './slug.js';
 
 /** A corpus document found on disk, with where its description came from. */
@@ -65,14 +66,12 @@ export async function discoverCorpus(dir: string, options: DiscoverOptions = {})
         id,
         file: name,
         path: filePath,
-        regionId: id,
-        region: entry.region,
+        ...regionOfManifestEntry(entry),
         title: entry.title,
         ...(entry.period ? { period: entry.period } : {}),
         ...(entry.approved ? { approved: entry.approved } : {}),
         origin: 'manifest',
         ...(entry.text_form ? { declaredTextForm: entry.text_form } : {}),
-        warnings: [],
       });
       continue;
     }
@@ -86,28 +85,18 @@ export async function discoverCorpus(dir: string, options: DiscoverOptions = {})
       id,
       file: entry.file,
       path: path.join(dir, entry.file),
-      regionId: id,
-      region: entry.region,
+      ...regionOfManifestEntry(entry),
       title: entry.title,
       origin: 'manifest',
-      warnings: [],
       loadError: new DocumentLoadError(entry.file, 'not-found', 'listed in manifest.json but the file is missing from the corpus directory'),
     });
   }
 
-  // Documents of one region share a region id (the id of its first document).
-  const regionIds = new Map<string, string>();
-  for (const doc of documents) {
-    const key = doc.region.toLowerCase().replace(/ё/g, 'е');
-    const existing = regionIds.get(key);
-    if (existing) doc.regionId = existing;
-    else regionIds.set(key, doc.regionId);
-  }
   return documents;
 }
 
 async function inferDocument(id: string, name: string, filePath: string, options: DiscoverOptions): Promise<DiscoveredDocument> {
-  const base: Omit<DiscoveredDocument, 'region' | 'title' | 'origin'> = { id, file: name, path: filePath, regionId: id, warnings: [] };
+  const base: Omit<DiscoveredDocument, 'region' | 'regionId' | 'title' | 'origin'> = { id, file: name, path: filePath, warnings: [] };
   let loaded: LoadedDocument;
   try {
     loaded = await loadDocument(filePath, options.load);
@@ -121,8 +110,10 @@ async function inferDocument(id: string, name: string, filePath: string, options
   if (info) {
     return {
       ...base,
+      regionId: info.subject.id,
       region: info.region,
       title: info.title ?? `${path.basename(name, path.extname(name))} (${info.region})`,
+      ...(info.period ? { period: info.period } : {}),
       origin: 'text',
       warnings: [`no manifest entry: region "${info.region}" inferred from the text; add an entry to corpus/manifest.json to set it explicitly`],
       loaded,
@@ -138,8 +129,25 @@ async function inferDocument(id: string, name: string, filePath: string, options
   };
 }
 
-function fromFileName(name: string): { region: string; title: string } {
-  const stem = path.basename(name, path.extname(name)).replace(/[_-]+/g, ' ').trim();
-  const region = stem ? stem[0]!.toUpperCase() + stem.slice(1) : name;
-  return { region, title: `Стратегия цифровой трансформации (${region})` };
+/** Region guessed from a file name: a subject's id or name («novgorod.pdf», «Тверская область 2024.txt»), else the name itself. */
+function fromFileName(name: string): { regionId: string; region: string; title: string } {
+  const stem = path.basename(name, path.extname(name)).replace(/[_]+/g, ' ').trim();
+  const subject = findSubject(stem) ?? findSubject(stem.replace(/[-\s]*\d[\d\s-]*$/u, ''));
+  const region = subject?.name ?? (stem ? stem[0]!.toUpperCase() + stem.slice(1).replace(/-+/g, ' ') : name);
+  return { regionId: subject?.id ?? slugify(stem || name), region, title: `Стратегия цифровой трансформации (${region})` };
+}
+
+/**
+ * Region of a manifest entry: the subject its `region` names (id and official name from the table), so every
+ * document of one region shares one id whatever its file is called; a region outside the table gets a slug of its name.
+ */
+function regionOfManifestEntry(entry: ManifestEntry): { regionId: string; region: string; warnings: string[] } {
+  const subject = findSubject(entry.region);
+  if (subject) return { regionId: subject.id, region: subject.name, warnings: [] };
+  const regionId = slugify(entry.region);
+  return {
+    regionId,
+    region: entry.region,
+    warnings: [`manifest region "${entry.region}" is not one of the 89 subjects of the Federation: its id "${regionId}" is made from the name`],
+  };
 }

@@ -1,9 +1,16 @@
+import { SUBJECT_MATCHER } from '../regions/region-matcher.js';
+import type { FederalSubject } from '../regions/subjects.js';
+
 /** What could be inferred about a document that has no manifest entry. */
 export interface InferredDocumentInfo {
-  /** Region in the nominative case, e.g. `Тверская область`. */
+  /** The subject of the Federation the document is about (its id and official name come from the table). */
+  subject: FederalSubject;
+  /** Region in the nominative case, the official name: `Тверская область`. */
   region: string;
   /** Document title as printed (from `Стратегия` to the region name), or null when no title was found. */
   title: string | null;
+  /** Period the title states («на 2025–2030 годы» → `2025-2030`, «до 2030 года» → `до 2030`), or null. */
+  period: string | null;
 }
 
 /** Options of {@link inferDocumentInfo}. */
@@ -12,84 +19,41 @@ export interface InferDocumentInfoOptions {
   searchChars?: number;
 }
 
-/** Capitalised adjective (possibly hyphenated) in the genitive: feminine `…ой/…ей`, masculine `…ого/…его`. */
-const ADJ_F = String.raw`\p{Lu}\p{Ll}*(?:-\p{Lu}\p{Ll}*)?(?:ой|ей)`;
-const ADJ_M = String.raw`\p{Lu}\p{Ll}*(?:-\p{Lu}\p{Ll}*)?(?:ого|его)`;
-
-/** Region patterns in the genitive case, most specific first. Each turns its match into the nominative. */
-const REGION_PATTERNS: Array<{ re: RegExp; toNominative: (m: RegExpExecArray) => string }> = [
-  {
-    re: new RegExp(String.raw`(${ADJ_F})\s+(Народной\s+)?Республики`, 'u'),
-    toNominative: (m) => `${feminineAdjective(m[1]!)}${m[2] ? ' Народная' : ''} Республика`,
-  },
-  {
-    re: new RegExp(String.raw`Республики\s+(\p{Lu}[\p{Ll}-]+(?:\s+\(\p{Lu}[\p{Ll}]+\))?)`, 'u'),
-    toNominative: (m) => `Республика ${m[1]!}`,
-  },
-  {
-    re: new RegExp(String.raw`(${ADJ_M})\s+автономного\s+округа(?:\s*[-–—]\s*(\p{Lu}[\p{Ll}]+))?`, 'u'),
-    toNominative: (m) => `${masculineAdjective(m[1]!)} автономный округ${m[2] ? ` – ${feminineNoun(m[2])}` : ''}`,
-  },
-  {
-    re: new RegExp(String.raw`(${ADJ_F})\s+автономной\s+области`, 'u'),
-    toNominative: (m) => `${feminineAdjective(m[1]!)} автономная область`,
-  },
-  { re: new RegExp(String.raw`(${ADJ_F})\s+области`, 'u'), toNominative: (m) => `${feminineAdjective(m[1]!)} область` },
-  { re: new RegExp(String.raw`(${ADJ_M})\s+края`, 'u'), toNominative: (m) => `${masculineAdjective(m[1]!)} край` },
-  { re: /города\s+(Москвы|Санкт-Петербурга|Севастополя)/u, toNominative: (m) => cityNominative(m[1]!) },
-];
-
-/** Genitive feminine adjective → nominative: `Тверской` → `Тверская`, `Карачаево-Черкесской` → `Карачаево-Черкесская`. */
-export function feminineAdjective(word: string): string {
-  if (/ей$/u.test(word)) return word.replace(/ей$/u, 'яя');
-  return word.replace(/ой$/u, 'ая');
-}
-
-/** Genitive masculine adjective → nominative: `Хабаровского` → `Хабаровский`, `Ненецкого` → `Ненецкий`. */
-export function masculineAdjective(word: string): string {
-  if (/(ск|цк|к|г|х)ого$/u.test(word)) return word.replace(/ого$/u, 'ий');
-  if (/его$/u.test(word)) return word.replace(/его$/u, 'ий');
-  return word.replace(/ого$/u, 'ый');
-}
-
-function feminineNoun(word: string): string {
-  return word.replace(/ры$/u, 'ра').replace(/ии$/u, 'ия');
-}
-
-function cityNominative(word: string): string {
-  return { Москвы: 'Москва', 'Санкт-Петербурга': 'Санкт-Петербург', Севастополя: 'Севастополь' }[word] ?? word;
-}
+const DEFAULT_SEARCH_CHARS = 6000;
+/** The title sentence: from «Стратегия» on; long enough for the longest official titles with their period. */
+const TITLE_ZONE_CHARS = 600;
 
 /**
- * Infers the region (nominative) and title of a regional strategy from its opening text, e.g.
- * "…государственного управления Тверской области" → `Тверская область`.
- * Words in the title ("Стратегия … Тверской области") are preferred over mentions elsewhere.
- * @returns null when no region name is found.
+ * Infers the region and title of a regional strategy from its opening text, e.g.
+ * "…государственного управления Тверской области" → Тверская область (`tver`). Regions come from the table of
+ * the 89 subjects (indexer/regions), so only a real region is inferred. A region named in the title sentence
+ * ("Стратегия … Тверской области") is preferred over mentions elsewhere on the title page.
+ * @returns null when no region is named.
  */
 export function inferDocumentInfo(text: string, options: InferDocumentInfoOptions = {}): InferredDocumentInfo | null {
-  const head = text.slice(0, options.searchChars ?? 6000).replace(/\s+/g, ' ');
-  // Prefer the region named right after "государственного управления" / in the title sentence.
+  const head = text.slice(0, options.searchChars ?? DEFAULT_SEARCH_CHARS).replace(/\s+/g, ' ');
   const titleStart = head.search(/Стратеги[яи]\s/u);
-  const zones = titleStart >= 0 ? [head.slice(titleStart, titleStart + 400), head] : [head];
-  for (const zone of zones) {
-    let best: { index: number; end: number; region: string } | null = null;
-    for (const { re, toNominative } of REGION_PATTERNS) {
-      const m = re.exec(zone);
-      if (m && (best === null || m.index < best.index)) {
-        best = { index: m.index, end: m.index + m[0].length, region: toNominative(m) };
-      }
-    }
-    if (best) {
-      const title = zone === head && titleStart < 0 ? null : titleFrom(zone, best.end);
-      return { region: best.region, title };
-    }
+  const titleZone = titleStart >= 0 ? head.slice(titleStart, titleStart + TITLE_ZONE_CHARS) : '';
+  for (const zone of titleZone ? [titleZone, head] : [head]) {
+    const mentions = SUBJECT_MATCHER.find(zone);
+    // A name with its kind word («Тверской области») is surer than a bare city name on the title page («Тверь 2021»).
+    const mention = mentions.find((m) => m.withKindWord) ?? mentions[0];
+    if (!mention) continue;
+    const title = zone === titleZone ? titleFrom(zone, mention.end) : null;
+    return { subject: mention.value, region: mention.value.name, title, period: titleZone ? periodOf(titleZone) : null };
   }
   return null;
 }
 
 function titleFrom(zone: string, regionEnd: number): string | null {
-  const start = zone.search(/Стратеги[яи]\s/u);
-  if (start < 0 || start >= regionEnd) return null;
-  const title = zone.slice(start, regionEnd).trim();
+  const title = zone.slice(0, regionEnd).trim();
   return title.length > 20 && title.length < 400 ? title.replace(/^Стратегии/u, 'Стратегия') : null;
+}
+
+/** The period a title states: «на 2022 – 2024 годы» → `2022-2024`, «на период до 2030 года» → `до 2030`. */
+export function periodOf(title: string): string | null {
+  const range = /(20\d\d)\s*[-–—]\s*(20\d\d)/u.exec(title);
+  if (range) return `${range[1]}-${range[2]}`;
+  const until = /до\s+(20\d\d)\s+год/u.exec(title);
+  return until ? `до ${until[1]}` : null;
 }
