@@ -1,9 +1,9 @@
 import { SECTOR_LABELS, SECTORS, type Sector } from '../indexer/types.js';
-import { BadRequestError } from '../server/errors.js';
+import { RetrievalInputError } from './errors.js';
 import type { RegionRef } from './region-names.js';
 import type { SearchIndex } from './search-index.js';
 
-/** Resolves region values (ids or Russian names) against the loaded index; unknown ones are a 400 naming the field. */
+/** Resolves region values (ids or Russian names) against the loaded index; an unknown one is a RetrievalInputError naming the field. */
 export function resolveRegions(index: SearchIndex, values: readonly string[] | undefined, field: string): RegionRef[] | undefined {
   if (!values || values.length === 0) return undefined;
   const resolved = new Map<string, RegionRef>();
@@ -11,7 +11,7 @@ export function resolveRegions(index: SearchIndex, values: readonly string[] | u
     const region = index.findRegion(value);
     if (!region) {
       const known = index.regions.map((r) => r.regionId).join(', ');
-      throw new BadRequestError(field, `${field}: unknown region "${value.slice(0, 80)}". Use a region id (${known}) or its Russian name; GET /api/regions lists them.`);
+      throw new RetrievalInputError('unknown-region', field, `${field}: unknown region "${value.slice(0, 80)}". Use a region id (${known}) or its Russian name.`);
     }
     resolved.set(region.regionId, { regionId: region.regionId, region: region.region });
   }
@@ -24,7 +24,7 @@ export function resolveSectors(values: readonly string[] | undefined, field: str
   for (const value of values) {
     const v = value.toLowerCase();
     const sector = SECTORS.find((s) => s === v || SECTOR_LABELS[s].toLowerCase() === v);
-    if (!sector) throw new BadRequestError(field, `${field}: unknown sector "${value.slice(0, 80)}". Use one of: ${SECTORS.join(', ')}.`);
+    if (!sector) throw new RetrievalInputError('unknown-sector', field, `${field}: unknown sector "${value.slice(0, 80)}". Use one of: ${SECTORS.join(', ')}.`);
     resolved.add(sector);
   }
   return [...resolved];

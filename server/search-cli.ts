@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IndexLoadError, loadIndex } from '../indexer/index/load.js';
-import { HttpError } from './errors.js';
 import { searchQuerySchema, toSearchParams } from './schemas/search.js';
+import { RetrievalInputError } from '../retrieval/errors.js';
 import { search, type SearchResponse } from '../retrieval/methods/search.js';
 import type { PassageResult } from '../retrieval/results.js';
 import { SearchIndex } from '../retrieval/search-index.js';
@@ -88,7 +88,7 @@ async function main(): Promise<number> {
   try {
     response = await search(index, toSearchParams(q));
   } catch (err) {
-    if (err instanceof HttpError) {
+    if (err instanceof RetrievalInputError) {
       process.stderr.write(`${err.message}\n`);
       return 2;
     }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { RetrievalInputError } from '../../../retrieval/errors.js';
 import { HttpError } from '../../errors.js';
 import { globalPlugin } from '../global.js';
 
@@ -45,6 +46,10 @@ export const errorHandler = globalPlugin(async (app: FastifyInstance) => {
       return reply.code(400).send(errorBody(400, message, field));
     }
     if (err instanceof HttpError) return reply.code(err.statusCode).send(errorBody(err.statusCode, err.message, err.field));
+    if (err instanceof RetrievalInputError) {
+      const where = err.reason === 'unknown-region' ? ' GET /api/regions lists them.' : '';
+      return reply.code(400).send(errorBody(400, `${err.message}${where}`, err.field));
+    }
 
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) {
