@@ -13,6 +13,7 @@ import {
   MODEL_DTYPES,
   ONNX_FILE_BY_DTYPE,
   createTransformersEmbedder,
+  SERVING_ONNX_THREADS,
   detectModelDtype,
   missingModelFiles,
 } from './transformers.js';
@@ -132,6 +133,8 @@ export async function restoreEmbedder(
     modelsDir: options.modelsDir ?? 'models',
     dtype: parsed.data.dtype,
     includeSectionTitle: parsed.data.includeSectionTitle,
+    // A restored embedder serves queries, one short text per request.
+    threads: SERVING_ONNX_THREADS,
   });
   if (embedder.id !== info.id) throw new Error(`Model ${parsed.data.modelId} loads as ${embedder.id} but the index was built with ${info.id}.`);
   return embedder;

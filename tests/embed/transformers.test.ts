@@ -6,6 +6,7 @@ import {
   createTransformersEmbedder,
   isModelAvailable,
   missingModelFiles,
+  SERVING_ONNX_THREADS,
   type TransformersEmbedder,
 } from '../../indexer/embed/transformers.js';
 
@@ -64,6 +65,15 @@ describe('transformers.js embedder with the tiny fixture model', () => {
     expect(maxDifference(asQuery, prefixedQuery!)).toBeLessThan(1e-3);
     expect(maxDifference(asPassage!, prefixedPassage!)).toBeLessThan(1e-3);
     expect(maxDifference(asQuery, bare!)).toBeGreaterThan(1e-3);
+  });
+
+  it('embeds queries identically with the serving thread count (one ONNX Runtime thread)', async () => {
+    const serving = await createTransformersEmbedder({ modelId: MODEL_ID, modelsDir: MODELS_DIR, usePrefixes: true, threads: SERVING_ONNX_THREADS });
+    expect(serving.id).toBe(embedder.id);
+    for (const query of ['школы', 'телемедицина в районах края', 'ЕПГУ']) {
+      expect(Array.from(await serving.embedQuery(query))).toEqual(Array.from(await embedder.embedQuery(query)));
+    }
+    await serving.dispose();
   });
 
   it('can prepend the section title to passages', async () => {
