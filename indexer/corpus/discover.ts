@@ -8,6 +8,7 @@ import { loadDocument, SUPPORTED_EXTENSIONS, type LoadDocumentOptions, type Load
 import { readManifest, type ManifestEntry } from './manifest.js';
 import { findSubject } from '../regions/region-matcher.js';
 import { slugify } from './slug.js';
+import type { DocumentWarning } from './warnings.js';
 
 /** A corpus document found on disk, with where its description came from. */
 export interface DiscoveredDocument extends CorpusDocument {
@@ -18,7 +19,7 @@ export interface DiscoveredDocument extends CorpusDocument {
   /** Text form declared in the manifest (`text_form`), if any. */
   declaredTextForm?: TextForm;
   /** Problems worth telling the user that did not prevent indexing. */
-  warnings: string[];
+  warnings: DocumentWarning[];
   /** The loaded text, when discovery had to read it (for inference); reused by readCorpus. */
   loaded?: LoadedDocument;
   /** Why the file cannot be read, when discovery already found out. */
@@ -115,7 +116,12 @@ async function inferDocument(id: string, name: string, filePath: string, options
       title: info.title ?? `${path.basename(name, path.extname(name))} (${info.region})`,
       ...(info.period ? { period: info.period } : {}),
       origin: 'text',
-      warnings: [`no manifest entry: region "${info.region}" inferred from the text; add an entry to corpus/manifest.json to set it explicitly`],
+      warnings: [
+        {
+          code: 'region-from-text',
+          message: `no manifest entry: region "${info.region}" inferred from the text; add an entry to corpus/manifest.json to set it explicitly`,
+        },
+      ],
       loaded,
     };
   }
@@ -124,7 +130,12 @@ async function inferDocument(id: string, name: string, filePath: string, options
     ...base,
     ...guess,
     origin: 'file-name',
-    warnings: [`no manifest entry and no region name found in the text: using "${guess.region}" from the file name; add an entry to corpus/manifest.json`],
+    warnings: [
+      {
+        code: 'region-from-file-name',
+        message: `no manifest entry and no region name found in the text: using "${guess.region}" from the file name; add an entry to corpus/manifest.json`,
+      },
+    ],
     loaded,
   };
 }
@@ -141,13 +152,18 @@ function fromFileName(name: string): { regionId: string; region: string; title: 
  * Region of a manifest entry: the subject its `region` names (id and official name from the table), so every
  * document of one region shares one id whatever its file is called; a region outside the table gets a slug of its name.
  */
-function regionOfManifestEntry(entry: ManifestEntry): { regionId: string; region: string; warnings: string[] } {
+function regionOfManifestEntry(entry: ManifestEntry): { regionId: string; region: string; warnings: DocumentWarning[] } {
   const subject = findSubject(entry.region);
   if (subject) return { regionId: subject.id, region: subject.name, warnings: [] };
   const regionId = slugify(entry.region);
   return {
     regionId,
     region: entry.region,
-    warnings: [`manifest region "${entry.region}" is not one of the 89 subjects of the Federation: its id "${regionId}" is made from the name`],
+    warnings: [
+      {
+        code: 'region-not-in-table',
+        message: `manifest region "${entry.region}" is not one of the 89 subjects of the Federation: its id "${regionId}" is made from the name`,
+      },
+    ],
   };
 }

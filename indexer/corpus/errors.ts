@@ -8,7 +8,9 @@ export type DocumentLoadErrorCode =
   | 'encoding'
   | 'corrupt-pdf'
   | 'encrypted-pdf'
-  | 'no-text';
+  | 'no-text'
+  /** The text decodes but does not read as prose (random bytes, mojibake, letter salad): see text-quality.ts. */
+  | 'not-prose';
 
 /** A document that cannot be indexed. Thrown by the loaders; `readCorpus` turns it into a failure entry. */
 export class DocumentLoadError extends Error {

@@ -4,6 +4,7 @@ import type { TextForm } from '../structure/text-form.js';
 import { DocumentLoadError } from './errors.js';
 import { loadPdfFile, type LoadPdfOptions } from './load-pdf.js';
 import { loadTextFile, type LoadTextOptions } from './load-text.js';
+import { assessTextQuality } from './text-quality.js';
 
 /** File extensions the corpus accepts. */
 export const SUPPORTED_EXTENSIONS = ['.txt', '.pdf'] as const;
@@ -24,8 +25,18 @@ export interface LoadedDocument {
   pageCount: number | null;
 }
 
-/** Loads a `.txt` or `.pdf` document. @throws DocumentLoadError */
+/**
+ * Loads a `.txt` or `.pdf` document and refuses it unless its text reads as prose (text-quality.ts).
+ * @throws DocumentLoadError
+ */
 export async function loadDocument(filePath: string, options: LoadDocumentOptions = {}): Promise<LoadedDocument> {
+  const loaded = await loadByType(filePath, options);
+  const verdict = await assessTextQuality(loaded.pages.map((p) => p.text).join('\n'));
+  if (verdict.reason) throw new DocumentLoadError(path.basename(filePath), 'not-prose', verdict.reason);
+  return loaded;
+}
+
+async function loadByType(filePath: string, options: LoadDocumentOptions): Promise<LoadedDocument> {
   const ext = path.extname(filePath).toLowerCase();
   if (ext === '.txt') {
     const loaded = await loadTextFile(filePath, options.text);

@@ -26,6 +26,13 @@ export interface LoadedPdf {
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 const DEFAULT_MAX_PAGES = 2000;
 const DEFAULT_MIN_CHARS = 200;
+/**
+ * A page with fewer visible characters than this has no text layer to speak of (a scanned page may still carry a
+ * stamp or a page number). Pages of the generated fixture strategy carry ≥ 400; a cover page ≈ 100.
+ */
+const SCANNED_PAGE_MAX_CHARS = 20;
+/** A PDF where more than this share of pages has no text layer is a scan: indexing its few words would mislead. */
+const SCANNED_SHARE = 0.5;
 
 /**
  * Extracts the text of a PDF page by page with pdf-parse.
@@ -53,12 +60,21 @@ export async function parsePdfBuffer(bytes: Uint8Array, file: string, options: L
     const pages: PageText[] = result.pages
       .slice(0, maxPages)
       .map((p) => ({ page: p.num, text: p.text.replace(/\r\n?/g, '\n') }));
-    const chars = pages.reduce((sum, p) => sum + p.text.replace(/\s/g, '').length, 0);
+    const perPage = pages.map((p) => p.text.replace(/\s/g, '').length);
+    const chars = perPage.reduce((sum, n) => sum + n, 0);
     if (pages.length === 0 || chars < minChars) {
       throw new DocumentLoadError(
         file,
         'no-text',
-        `PDF has ${pages.length} page(s) but ${chars === 0 ? 'no' : 'almost no'} extractable text (a scan without a text layer?); run OCR first`,
+        `PDF has ${pages.length} page(s) but ${chars === 0 ? 'no' : 'almost no'} extractable text: a scan without a text layer? OCR is not built in; run OCR (e.g. ocrmypdf) and add the result`,
+      );
+    }
+    const blank = perPage.filter((n) => n < SCANNED_PAGE_MAX_CHARS).length;
+    if (blank > pages.length * SCANNED_SHARE) {
+      throw new DocumentLoadError(
+        file,
+        'no-text',
+        `${blank} of ${pages.length} pages have no text layer (a scanned document?); OCR is not built in; run OCR (e.g. ocrmypdf) and add the result`,
       );
     }
     return { pages, textForm: 'layout', pageCount: result.total };

@@ -8,6 +8,7 @@ import type { TextForm } from '../structure/text-form.js';
 import { discoverCorpus, type DiscoveredDocument } from './discover.js';
 import { DocumentLoadError } from './errors.js';
 import { loadDocument, type LoadDocumentOptions } from './load-document.js';
+import type { DocumentWarning } from './warnings.js';
 
 /** A document turned into its outline and passages. */
 export interface ParsedDocument {
@@ -19,8 +20,8 @@ export interface ParsedDocument {
   passages: Passage[];
   /** Rows of the document's targets tables (`groupId` is set once all documents are read). */
   indicators: IndicatorRow[];
-  /** Non-fatal problems (inferred region, …). */
-  warnings: string[];
+  /** Non-fatal problems (inferred region, outline poorer than the contents, …). */
+  warnings: DocumentWarning[];
 }
 
 /** A document that could not be indexed. */

@@ -120,6 +120,7 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
         pageCount: d.pageCount,
         passages: d.passages.length,
         sections: d.outline,
+        warnings: d.warnings,
       })),
     );
     const manifest: IndexManifest = {

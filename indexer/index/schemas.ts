@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_WARNING_CODES } from '../corpus/warnings.js';
 import { SECTORS } from '../types.js';
 
 /** Bumped whenever the layout of the index directory changes; the server refuses other versions. */
@@ -57,6 +58,13 @@ export const embedderInfoSchema = z.object({
 });
 export type EmbedderInfo = z.infer<typeof embedderInfoSchema>;
 
+export const documentWarningSchema = z.object({
+  code: z.enum(DOCUMENT_WARNING_CODES),
+  message: z.string(),
+  expected: z.number().int().nonnegative().optional(),
+  found: z.number().int().nonnegative().optional(),
+});
+
 export const indexedDocumentSchema = z.object({
   id: z.string().min(1),
   file: z.string().min(1),
@@ -70,6 +78,8 @@ export const indexedDocumentSchema = z.object({
   pageCount: z.number().int().nullable(),
   passages: z.number().int().nonnegative(),
   sections: z.array(outlineSectionSchema),
+  /** Problems that did not stop indexing (indexer/corpus/warnings.ts); absent in indexes built before they were kept. */
+  warnings: z.array(documentWarningSchema).default([]),
 });
 export type IndexedDocument = z.infer<typeof indexedDocumentSchema>;
 

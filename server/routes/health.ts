@@ -17,6 +17,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         passages: manifest.counts.passages,
         regions: manifest.counts.regions,
         failures: manifest.failures,
+        warnings: manifest.documents.flatMap((d) => d.warnings.map((w) => ({ documentId: d.id, file: d.file, ...w }))),
       },
       uptimeSeconds: Math.round((Date.now() - holder.startedAt) / 1000),
     };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentWarningSchema } from '../../indexer/index/schemas.js';
 import { embedderSchema } from './common.js';
 
 export const healthResponseSchema = z.object({
@@ -12,6 +13,8 @@ export const healthResponseSchema = z.object({
     passages: z.number().int(),
     regions: z.number().int(),
     failures: z.array(z.object({ file: z.string(), reason: z.string() })),
+    /** Every document warning of the index, with the document it concerns. */
+    warnings: z.array(documentWarningSchema.extend({ documentId: z.string(), file: z.string() })),
   }),
   uptimeSeconds: z.number(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SECTORS } from '../../indexer/types.js';
+import { documentWarningSchema } from '../../indexer/index/schemas.js';
 import { embedderSchema } from './common.js';
 
 const sectorCounts = z.record(z.enum(SECTORS), z.number().int());
@@ -19,6 +20,8 @@ export const regionsResponseSchema = z.object({
           pageCount: z.number().int().nullable(),
           passages: z.number().int(),
           sections: z.number().int(),
+          /** Problems that did not stop indexing: region inferred, outline poorer than the contents, … */
+          warnings: z.array(documentWarningSchema),
         }),
       ),
     }),

@@ -84,7 +84,8 @@ describe('discovery', () => {
       expect(byFile['Kursk Strategy.txt']).toMatchObject({ id: 'kursk-strategy', regionId: 'kursk', region: 'Курская область', origin: 'text' });
       expect(byFile['unknown_region.txt']).toMatchObject({ id: 'unknown-region', regionId: 'unknown-region', region: 'Unknown region', origin: 'file-name' });
       expect(byFile['gone.txt']).toMatchObject({ regionId: 'oryol', region: 'Орловская область' });
-      expect(byFile['unknown_region.txt']!.warnings[0]).toMatch(/file name/);
+      expect(byFile['unknown_region.txt']!.warnings[0]!.code).toBe('region-from-file-name');
+      expect(byFile['unknown_region.txt']!.warnings[0]!.message).toMatch(/file name/);
       expect(byFile['gone.txt']!.loadError?.code).toBe('not-found');
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -110,7 +111,8 @@ describe('discovery', () => {
       // No region in the text: the file name still names a subject.
       expect(byFile['novgorod-2024.txt']).toMatchObject({ regionId: 'novgorod', region: 'Новгородская область', origin: 'file-name' });
       expect(byFile['nowhere.txt']).toMatchObject({ regionId: 'testovaya-oblast', region: 'Тестовая область' });
-      expect(byFile['nowhere.txt']!.warnings.join()).toMatch(/not one of the 89 subjects/);
+      expect(byFile['nowhere.txt']!.warnings.map((w) => w.code)).toEqual(['region-not-in-table']);
+      expect(byFile['nowhere.txt']!.warnings[0]!.message).toMatch(/not one of the 89 subjects/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

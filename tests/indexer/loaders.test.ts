@@ -6,6 +6,7 @@ import { DocumentLoadError } from '../../indexer/corpus/errors.js';
 import { loadPdfFile, parsePdfBuffer } from '../../indexer/corpus/load-pdf.js';
 import { decodeTextBuffer, loadTextFile } from '../../indexer/corpus/load-text.js';
 import { readCorpus, type CorpusReadResult } from '../../indexer/corpus/read-corpus.js';
+import { renderScannedPdf } from '../fixtures/pdf/render.js';
 
 const FIXTURES = path.resolve('tests/fixtures/docs');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -94,6 +95,12 @@ describe('PDF loader', () => {
     expect(notPdf.reason).toMatch(/%PDF-/);
   });
 
+  it('refuses a scanned PDF whose pages have no text layer, saying so', async () => {
+    const error = await loadError(parsePdfBuffer(await renderScannedPdf(3), 'scan.pdf'));
+    expect(error.code).toBe('no-text');
+    expect(error.reason).toMatch(/^3 of 4 pages have no text layer \(a scanned document\?\).*OCR/);
+  });
+
   it('enforces the size limit', async () => {
     const error = await loadError(loadPdfFile(fixture('novgorod.pdf'), { maxBytes: 1000 }));
     expect(error.code).toBe('too-large');
@@ -134,7 +141,8 @@ describe('readCorpus with added regions and broken files', () => {
     expect(pdf.document.region).toBe('Новгородская область');
     expect(pdf.document.id).toBe('novgorod');
     expect(pdf.document.title).toMatch(/^Стратегия в области цифровой трансформации.*Новгородской области$/u);
-    expect(pdf.warnings.join(' ')).toMatch(/inferred/);
+    expect(pdf.warnings.map((w) => w.code)).toEqual(['region-from-text']);
+    expect(pdf.warnings[0]!.message).toMatch(/inferred/);
     expect(pdf.pageCount).toBe(3);
     expect(pdf.outline.map((s) => `${s.number}|${s.title}|${s.page}|${s.sector}`)).toEqual([
       '1|Общие положения|1|general',

@@ -68,8 +68,16 @@ export interface AppliedFilters {
   expansions: { from: string; to: string }[];
 }
 
+/** A problem the indexer found with a document but indexed it anyway (indexer/corpus/warnings.ts). */
+export interface DocumentWarning {
+  code: string;
+  message: string;
+  expected?: number;
+  found?: number;
+}
+
 export interface RegionInfo extends RegionRef {
-  documents: { id: string; title: string }[];
+  documents: { id: string; title: string; warnings: DocumentWarning[] }[];
   passages: number;
 }
 
@@ -245,6 +253,16 @@ export function normalizeSearch(v: unknown): SearchResponse {
   };
 }
 
+function normalizeWarning(v: unknown): DocumentWarning {
+  const o = isObject(v) ? v : {};
+  return {
+    code: str(o.code),
+    message: str(o.message),
+    ...(typeof o.expected === 'number' ? { expected: o.expected } : {}),
+    ...(typeof o.found === 'number' ? { found: o.found } : {}),
+  };
+}
+
 export function normalizeRegions(v: unknown): RegionsResponse {
   const o = isObject(v) ? v : {};
   const regions = arr(o.regions).map((r): RegionInfo => {
@@ -253,7 +271,7 @@ export function normalizeRegions(v: unknown): RegionsResponse {
       ...normalizeRegionRef(ro),
       documents: arr(ro.documents).map((d) => {
         const dobj = isObject(d) ? d : {};
-        return { id: str(dobj.id), title: str(dobj.title) };
+        return { id: str(dobj.id), title: str(dobj.title), warnings: arr(dobj.warnings).map(normalizeWarning) };
       }),
       passages: num(ro.passages ?? ro.passageCount),
     };

@@ -74,3 +74,21 @@ export function embedderNote(mode: SearchMode, embedder: EmbedderInfo | null): s
   }
   return `Смысловой поиск: ${embedder.description || embedder.id}.`;
 }
+
+/** What a document warning means for the reader, in Russian (the API's `message` is for operators). */
+export function warningLabel(warning: { code: string; message: string; expected?: number; found?: number }, region: string): string {
+  switch (warning.code) {
+    case 'region-from-file-name':
+      return `Регион «${region}» определён по имени файла: в тексте документа название региона не найдено.`;
+    case 'region-from-text':
+      return `Регион «${region}» определён по тексту документа (в corpus/manifest.json его нет).`;
+    case 'region-not-in-table':
+      return `«${region}» нет в перечне субъектов Федерации: проверьте название региона в corpus/manifest.json.`;
+    case 'outline-incomplete':
+      return warning.expected !== undefined && warning.found !== undefined
+        ? `Оглавление называет ${warning.expected} разд., в тексте найдено ${warning.found}: ссылки на разделы могут быть неточными.`
+        : 'Найдены не все разделы оглавления: ссылки на разделы могут быть неточными.';
+    default:
+      return warning.message;
+  }
+}

@@ -2,7 +2,7 @@
 import type { Sector } from '../../../indexer/types.js';
 import type { RegionInfo } from '../api/types.js';
 import { byId, h, replaceChildren } from '../ui/dom.js';
-import { countLabel, FRAGMENT_FORMS, sectorLabel } from '../ui/format.js';
+import { countLabel, FRAGMENT_FORMS, sectorLabel, warningLabel } from '../ui/format.js';
 
 export interface FilterValues {
   regions: string[];
@@ -30,7 +30,16 @@ export class FiltersView {
           'label',
           { class: 'check' },
           h('input', { attrs: { type: 'checkbox', name: 'region', value: r.regionId } }),
-          h('span', null, r.region, r.passages > 0 && h('small', { class: 'muted' }, countLabel(r.passages, FRAGMENT_FORMS))),
+          h(
+            'span',
+            null,
+            r.region,
+            r.passages > 0 && h('small', { class: 'muted' }, countLabel(r.passages, FRAGMENT_FORMS)),
+            // What the indexer was unsure about in this region's documents (region guessed, sections missing).
+            ...r.documents.flatMap((d) =>
+              d.warnings.map((w) => h('small', { class: 'doc-warning', attrs: { title: `${d.title}: ${w.message}` } }, `⚠ ${warningLabel(w, r.region)}`)),
+            ),
+          ),
         ),
       ),
     );

@@ -19,6 +19,7 @@ const regionRoutes: FastifyPluginAsyncZod = async (app) => {
           pageCount: d.pageCount,
           passages: d.passages,
           sections: d.sections.length,
+          warnings: d.warnings,
         })),
       })),
       sectors: SECTORS.map((sector) => ({
