@@ -1,5 +1,5 @@
 import type { CorpusDocument, OutlineSection, Passage, Sector } from '../types.js';
-import { sectorFromText } from '../structure/sectors.js';
+import { isResourceSection, sectorFromText } from '../structure/sectors.js';
 import { sectorTitleOf } from '../structure/template.js';
 import type { StructuredDocument } from '../structure/types.js';
 import { flatUnits } from './flat-units.js';
@@ -17,11 +17,16 @@ export function sectionLabel(section: Pick<OutlineSection, 'number' | 'title'>):
 
 /** Full paths of every outline section: `4. Проблемы и вызовы цифровой трансформации › 4.2. Здравоохранение`. */
 export function sectionPaths(outline: OutlineSection[]): string[] {
-  const stack: Array<{ level: number; label: string }> = [];
+  return sectionAncestries(outline).map((chain) => chain.map(sectionLabel).join(' › '));
+}
+
+/** Every outline section with its ancestors, from the top down. */
+function sectionAncestries(outline: OutlineSection[]): OutlineSection[][] {
+  const stack: OutlineSection[] = [];
   return outline.map((section) => {
     while (stack.length > 0 && stack[stack.length - 1]!.level >= section.level) stack.pop();
-    stack.push({ level: section.level, label: sectionLabel(section) });
-    return stack.map((s) => s.label).join(' › ');
+    stack.push(section);
+    return [...stack];
   });
 }
 
@@ -33,6 +38,7 @@ export function sectionPaths(outline: OutlineSection[]): string[] {
 export function chunkDocument(document: CorpusDocument, structured: StructuredDocument, options: ChunkOptions = {}): Passage[] {
   const opts = resolveChunkOptions(options);
   const paths = sectionPaths(structured.outline);
+  const ancestries = sectionAncestries(structured.outline);
   const passages: Passage[] = [];
   const seenIds = new Map<string, number>();
 
@@ -44,7 +50,8 @@ export function chunkDocument(document: CorpusDocument, structured: StructuredDo
     const fixedSector: Sector | null = section.sector !== 'general' ? section.sector : null;
     // «Промышленность», «Иные отрасли», «Кадровое обеспечение»: named branches outside the six sectors stay general.
     const isNamedGeneralBranch = sectorTitleOf(section.title) !== null || (section.number === '' && section.level > 1);
-    const detect = fixedSector === null && !isNamedGeneralBranch;
+    const isResources = isResourceSection(ancestries[content.section]!.map((s) => s.title));
+    const detect = fixedSector === null && !isNamedGeneralBranch && !isResources;
 
     const drafts: Draft[] = [];
     for (const block of content.blocks) {

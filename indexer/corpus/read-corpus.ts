@@ -4,6 +4,7 @@ import { extractDocumentIndicators } from '../indicators/extract.js';
 import type { IndicatorRow } from '../indicators/types.js';
 import type { ChunkOptions } from '../chunk/options.js';
 import { structureDocument, type StructureOptions } from '../structure/structure-document.js';
+import type { StructuredDocument } from '../structure/types.js';
 import type { TextForm } from '../structure/text-form.js';
 import { discoverCorpus, type DiscoveredDocument } from './discover.js';
 import { DocumentLoadError } from './errors.js';
@@ -104,8 +105,25 @@ export async function parseDiscovered(doc: DiscoveredDocument, options: ReadCorp
     outline: structured.outline,
     passages,
     indicators: extractDocumentIndicators({ document, textForm, structured, pages: loaded.pages, passages }),
-    warnings: doc.warnings,
+    warnings: [...doc.warnings, ...outlineWarnings(structured.contents)],
   };
+}
+
+/** Longest list of missing section numbers quoted in a warning. */
+const MISSING_QUOTED = 8;
+
+/** A warning when the outline found fewer sections than the printed contents list (README → Adding documents). */
+function outlineWarnings(contents: StructuredDocument['contents']): DocumentWarning[] {
+  if (!contents || contents.found >= contents.expected) return [];
+  const quoted = contents.missing.slice(0, MISSING_QUOTED).join(', ') + (contents.missing.length > MISSING_QUOTED ? ', …' : '');
+  return [
+    {
+      code: 'outline-incomplete',
+      message: `the contents list ${contents.expected} numbered sections but ${contents.found} were found in the text (missing: ${quoted}); passages of a missing section are filed under the heading before it`,
+      expected: contents.expected,
+      found: contents.found,
+    },
+  ];
 }
 
 function describeError(error: unknown): string {

@@ -125,7 +125,9 @@ export function detectLayoutHeadings(lines: string[], options: DetectLayoutHeadi
       if (!title || title.length > maxTitle || /[,;]$/.test(joined.trim())) continue;
       let number = m[1]!;
       const entry = toc ? findTocEntry(toc, number, title) : null;
-      if (tocHasSubs && !entry) continue; // a TOC lists every subsection: anything else is a numbered paragraph
+      // A TOC lists the subsections: anything else is a numbered paragraph — unless the TOC skips exactly this
+      // number (it lists 2.2 and 2.4, the body has «2.3. Социальная сфера»): a heading the contents left out.
+      if (tocHasSubs && !entry && !(toc && tocSkips(toc, number) && looksLikeHeading(title))) continue;
       if (entry && entry.number && entry.number !== number && entry.number.split('.')[0] === String(top.number)) {
         number = entry.number; // misprinted number in the body (e.g. "5.6." inside section 4)
       }
@@ -165,12 +167,35 @@ export function detectLayoutHeadings(lines: string[], options: DetectLayoutHeadi
       }
       if (nextTop && title.length <= 120 && !/[,;:]$/.test(text)) {
         const entry = toc ? findTocEntry(toc, String(n), title) : null;
-        if (toc && toc.length > 0 && !entry) continue;
+        if (toc && toc.length > 0 && !entry && !(tocSkips(toc, String(n)) && looksLikeHeading(title))) continue;
         acceptTop(i, n, m[2]!);
       }
     }
   }
   return headings;
+}
+
+/**
+ * True when the contents skip `number`: they list a later sibling (same parent, higher index) but not it.
+ * `2.3` is skipped by contents listing 2.2 and 2.4; `5` by contents listing 4 and 6.
+ */
+export function tocSkips(toc: TocEntry[], number: string): boolean {
+  if (toc.some((e) => e.number === number)) return false;
+  const parts = number.split('.');
+  const parent = parts.slice(0, -1).join('.');
+  const index = Number(parts[parts.length - 1]);
+  return toc.some((e) => {
+    const p = e.number.split('.');
+    return p.length === parts.length && p.slice(0, -1).join('.') === parent && Number(p[p.length - 1]) > index;
+  });
+}
+
+/** Longest title (in words) of a heading the contents did not list; numbered paragraphs run longer. */
+const UNLISTED_HEADING_MAX_WORDS = 10;
+
+/** A short title without sentence punctuation: a heading rather than a numbered paragraph. */
+function looksLikeHeading(title: string): boolean {
+  return title.split(/\s+/u).length <= UNLISTED_HEADING_MAX_WORDS && !/[.,;:!?]$/u.test(title) && !/\.\s+\p{Lu}/u.test(title);
 }
 
 function isSectorGroupTitle(title: string, documentSectorTitles: string[]): boolean {

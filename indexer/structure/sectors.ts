@@ -62,3 +62,15 @@ export function sectorFromTitle(title: string): Sector | null {
   if (exact) return exact.sector;
   return sectorFromText(title, { minHits: 1, dominance: 2 });
 }
+
+/**
+ * Sections about the strategy's resources — «Ресурсное обеспечение реализации стратегии» (8 in the federal
+ * template) and its «Участники реализации», «Финансовое обеспечение» — concern every sector at once: their lists of
+ * state programmes («Развитие образования и науки», «Развитие здравоохранения») must not make them one sector's.
+ */
+const RESOURCE_SECTION_TITLE = /^(?:ресурсное обеспечение|финансовое обеспечение|участники реализации)/iu;
+
+/** True when a section or one of its ancestors (titles from the top down) is a resource section. */
+export function isResourceSection(titles: readonly string[]): boolean {
+  return titles.some((title) => RESOURCE_SECTION_TITLE.test(title.trim()));
+}

@@ -1,9 +1,11 @@
 import type { OutlineSection, PageText } from '../types.js';
+import { sameTitle } from './normalize.js';
 import { detectLayoutHeadings, type LayoutHeading } from './outline-layout.js';
+import { sectorFromTitle } from './sectors.js';
 import { assignPages, bareNumber, findPageMarkers, type PageNumberPosition } from './page-numbers.js';
 import { TableTracker } from './tables.js';
-import { findLayoutToc, type LayoutToc } from './toc.js';
-import { WHOLE_DOCUMENT_TITLE, type Line, type SectionContent, type StructuredDocument } from './types.js';
+import { cleanHeadingTitle, findLayoutToc, type LayoutToc, type TocEntry } from './toc.js';
+import { WHOLE_DOCUMENT_TITLE, type ContentsCheck, type Line, type SectionContent, type StructuredDocument } from './types.js';
 
 /** Options of {@link structureLayout}. */
 export interface StructureLayoutOptions {
@@ -39,10 +41,12 @@ export function structureLayout(pages: PageText[], options: StructureLayoutOptio
   // Content lines (indices into raw) with page numbers removed; headings are found on these.
   const keep: number[] = [];
   for (let i = 0; i < raw.length; i++) if (!removed.has(i)) keep.push(i);
-  const headings = detectLayoutHeadings(
-    keep.map((i) => texts[i]!),
-    { toc: toc?.entries ?? null },
-  );
+  const contentTexts = keep.map((i) => texts[i]!);
+  const headings = detectLayoutHeadings(contentTexts, { toc: toc?.entries ?? null });
+  // Contents entries the rules above did not find (a heading set differently, its number dropped): look for their
+  // titles between the neighbouring headings that were found, so passages still stop at them.
+  if (toc) recoverListedHeadings(headings, toc.entries, contentTexts);
+  const contents = toc ? checkAgainstContents(headings, toc.entries) : undefined;
 
   if (headings.length === 0) {
     // No recognisable outline: the whole text (after the TOC) is one section.
@@ -84,7 +88,72 @@ export function structureLayout(pages: PageText[], options: StructureLayoutOptio
     : numbered.length > 0
       ? Math.max(...numbered)
       : null;
-  return { textForm: 'layout', pageCount, outline, sections };
+  return { textForm: 'layout', pageCount, outline, sections, ...(contents ? { contents } : {}) };
+}
+
+/** Numbered contents entries (unique numbers, in order). */
+function numberedEntries(entries: TocEntry[]): TocEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => e.number && !seen.has(e.number) && seen.add(e.number));
+}
+
+/** How many of the contents' numbered entries the outline has. */
+function checkAgainstContents(headings: LayoutHeading[], entries: TocEntry[]): ContentsCheck | undefined {
+  const listed = numberedEntries(entries);
+  if (listed.length === 0) return undefined;
+  const found = new Set(headings.filter((h) => h.kind === 'section').map((h) => h.number));
+  const missing = listed.filter((e) => !found.has(e.number)).map((e) => e.number);
+  return { expected: listed.length, found: listed.length - missing.length, missing };
+}
+
+/** Longest line taken for a heading recovered from the contents (a heading line, not a paragraph). */
+const RECOVERED_HEADING_MAX_LENGTH = 200;
+
+/**
+ * Adds headings for contents entries the outline lacks, where a line between the neighbouring found headings
+ * carries the entry's title (with or without its number, in any case). Keeps `headings` in line order.
+ */
+function recoverListedHeadings(headings: LayoutHeading[], entries: TocEntry[], lines: string[]): void {
+  const listed = numberedEntries(entries);
+  const lineOf = (number: string) => headings.find((h) => h.kind === 'section' && h.number === number)?.line;
+  listed.forEach((entry, k) => {
+    if (lineOf(entry.number) !== undefined) return;
+    let from = 0;
+    for (let j = k - 1; j >= 0; j--) {
+      const line = lineOf(listed[j]!.number);
+      if (line !== undefined) {
+        from = line + 1;
+        break;
+      }
+    }
+    let to = lines.length;
+    for (let j = k + 1; j < listed.length; j++) {
+      const line = lineOf(listed[j]!.number);
+      if (line !== undefined) {
+        to = line;
+        break;
+      }
+    }
+    for (let i = from; i < to; i++) {
+      const text = lines[i]!.trim();
+      if (!text || text.length > RECOVERED_HEADING_MAX_LENGTH) continue;
+      const withoutNumber = text.replace(/^(?:\d+(?:\.\d+)*\.?\s*)/u, '');
+      if (withoutNumber.startsWith(entry.number)) continue;
+      const numberOk = withoutNumber === text || text.startsWith(entry.number);
+      if (!numberOk || !sameTitle(cleanHeadingTitle(withoutNumber), entry.title)) continue;
+      headings.push({
+        line: i,
+        lineCount: 1,
+        number: entry.number,
+        title: entry.title,
+        level: entry.number.split('.').length,
+        sector: sectorFromTitle(entry.title),
+        kind: 'section',
+      });
+      headings.sort((a, b) => a.line - b.line);
+      return;
+    }
+  });
 }
 
 /** Subsections of a sector section belong to that sector unless their own title names another one. */

@@ -4,6 +4,11 @@ import type { Block, Line, TableRow } from './types.js';
 /** Table header start: «№», «№ пп», «№ п/п». */
 const HEADER_START = /^\s*№\s*(п\s*\/?\s*п|пп)?\.?\s*$|^\s*№\s+\p{L}/u;
 
+/** A header row on one line, its cells joined by spaces or tabs (PDF tables): «№ Показатель Ед. изм. 2022 2023». */
+const INLINE_HEADER_MIN_CELLS = 3;
+/** A row of such a table: its number, then the first cell on the same line («12 Доля медицинских организаций»). */
+const INLINE_ROW_START = /^(\d{1,3})\.?\s+\S/u;
+
 /** Options of {@link TableTracker}. */
 export interface TableTrackerOptions {
   /** Most lines a header block may have. Default: 40. */
@@ -22,6 +27,8 @@ export interface TableTrackerOptions {
  */
 export class TableTracker {
   private header: string[] | null = null;
+  /** The header was one line holding every column title: rows then start with their number on the cell line. */
+  private inline = false;
   private readonly maxHeaderLines: number;
 
   constructor(options: TableTrackerOptions = {}) {
@@ -31,6 +38,7 @@ export class TableTracker {
   /** Forgets the current table (call at every top-level section). */
   reset(): void {
     this.header = null;
+    this.inline = false;
   }
 
   /** Splits a section's lines into text and table blocks. */
@@ -59,6 +67,12 @@ export class TableTracker {
       const text = line.text.trim();
       if (!text) continue;
 
+      if (this.header === null && HEADER_START.test(text) && text.split(/\s+/u).length > INLINE_HEADER_MIN_CELLS) {
+        this.header = [text];
+        this.inline = true;
+        ensureTable(text);
+        continue;
+      }
       if (this.header === null && HEADER_START.test(text)) {
         const header = this.readHeader(lines, i);
         this.header = header.lines;
@@ -82,6 +96,13 @@ export class TableTracker {
         continue;
       }
       const t = ensureTable(null);
+      const inlineRow = this.inline ? INLINE_ROW_START.exec(text) : null;
+      if (inlineRow && Number(inlineRow[1]) === lastRow + 1) {
+        row = { lines: [line] };
+        t.rows.push(row);
+        lastRow = Number(inlineRow[1]);
+        continue;
+      }
       const n = rowNumber(text);
       if (n !== null && n === lastRow + 1 && !nextIsNumber(lines, i)) {
         row = { lines: [line] };

@@ -45,9 +45,58 @@ export function cleanHeadingTitle(raw: string): string {
   return t.trim();
 }
 
+/** A bare section number as a table cell: `1`, `1.1`, `4.2.` */
+const NUMBER_CELL = /^\d+(?:\.\d+)*\.?$/u;
+/** A page number as the last table cell. */
+const PAGE_CELL = /^\d{1,4}$/u;
+/** Words after which a trailing number belongs to the title («Приложение 1»), not to the page column. */
+const NUMBERED_WORD = /(?:Приложение|Раздел|Глава|№)\s+\d+$/iu;
+
+/**
+ * Entries of a contents line laid out as a table. pdf-parse joins the cells of a row with tabs, and a whole
+ * contents table can come out as one line (`1⇥Основные положения⇥3⇥1.1⇥Основания разработки⇥3⇥…`): cells are read
+ * as number, title and page in turn. Returns null for a line without tabs.
+ */
+export function parseTocTableLine(line: string): TocEntry[] | null {
+  if (!line.includes('\t')) return null;
+  const cells = line.split('\t').map((c) => collapseWhitespace(c)).filter(Boolean);
+  const entries: TocEntry[] = [];
+  let current: TocEntry | null = null;
+  for (const cell of cells) {
+    if (current && current.title && current.page === null && PAGE_CELL.test(cell)) {
+      current.page = Number(cell);
+    } else if (NUMBER_CELL.test(cell)) {
+      current = { number: cell.replace(/\.$/u, ''), title: '', page: null };
+      entries.push(current);
+    } else if (/\p{L}/u.test(cell)) {
+      if (current && !current.title) {
+        current.title = cleanHeadingTitle(cell);
+      } else {
+        const parsed = parseTocLine(cell);
+        if (!parsed) continue;
+        current = parsed;
+        entries.push(current);
+      }
+    }
+  }
+  return entries.filter((e) => e.title && /\p{L}/u.test(e.title));
+}
+
+/**
+ * A contents row whose page number is separated from the title by a single space (column-aligned rows of a table
+ * as pdf-parse gives them: `1.1 Основания разработки 3`): the title and the trailing number, or null.
+ */
+function trailingPage(entry: TocEntry): { title: string; page: number } | null {
+  if (entry.page !== null || NUMBERED_WORD.test(entry.title)) return null;
+  const m = /^(.*\p{L}.*?)\s+(\d{1,4})$/u.exec(entry.title);
+  return m ? { title: m[1]!, page: Number(m[2]) } : null;
+}
+
 /**
  * Finds the table of contents at the start of a layout text («ОГЛАВЛЕНИЕ» followed by entry lines) and where
- * the body starts (the line repeating the first entry), so the TOC is never taken for the outline.
+ * the body starts (the line repeating the first entry), so the TOC is never taken for the outline. Contents laid
+ * out as a table are read too: cells joined by tabs (one row or the whole table per line), or rows whose page
+ * number follows the title after a single space (taken as pages when most numbered rows end with one).
  * @param lines all lines of the document
  * @param searchLines how many leading lines may hold the TOC title (default 400)
  */
@@ -62,14 +111,20 @@ export function findLayoutToc(lines: string[], searchLines = 400): LayoutToc | n
   if (start < 0) return null;
   const entries: TocEntry[] = [];
   let end = -1;
+  const bareTitle = (e: TocEntry) => trailingPage(e)?.title ?? e.title;
   for (let i = start + 1; i < lines.length && i < start + 300; i++) {
     const line = lines[i]!;
     if (!line.trim() || bareNumber(line) !== null) continue;
+    const tableEntries = parseTocTableLine(line);
+    if (tableEntries && tableEntries.length > 0) {
+      entries.push(...tableEntries);
+      continue;
+    }
     const entry = parseTocLine(line);
     if (!entry) continue;
     const first = entries[0];
     // The body starts where the first entry is repeated (without dot leaders / page number).
-    if (first && entries.length >= 2 && entry.number === first.number && sameTitle(entry.title, first.title) && entry.page === null) {
+    if (first && entries.length >= 2 && entry.number === first.number && sameTitle(entry.title, bareTitle(first)) && entry.page === null) {
       end = i;
       break;
     }
@@ -85,6 +140,14 @@ export function findLayoutToc(lines: string[], searchLines = 400): LayoutToc | n
     }
   }
   if (entries.length < 2) return null;
+  // Column-aligned table rows: when most numbered rows end with a number, that number is the page column.
+  const numbered = entries.filter((e) => e.number);
+  if (numbered.length >= 2 && numbered.filter((e) => trailingPage(e)).length * 2 > numbered.length) {
+    for (const e of entries) {
+      const split = trailingPage(e);
+      if (split) Object.assign(e, { title: cleanHeadingTitle(split.title), page: split.page });
+    }
+  }
   if (end < 0) end = start + 1;
   return { start, end, entries };
 }

@@ -34,6 +34,17 @@ export interface StructuredDocument {
   outline: OutlineSection[];
   /** Content per section (front matter before the first heading — title page, TOC — is not included). */
   sections: SectionContent[];
+  /**
+   * How the outline compares with the printed contents, when the document has contents with numbered entries:
+   * `expected` numbered entries, `found` of them in the outline, the `missing` numbers.
+   */
+  contents?: ContentsCheck;
+}
+
+export interface ContentsCheck {
+  expected: number;
+  found: number;
+  missing: string[];
 }
 
 /** Sector helper type re-exported for modules of this folder. */

@@ -417,6 +417,16 @@ describe('bundled corpus', () => {
     expect(doc('karachay-cherkessia').passages.filter((p) => p.section.title === 'Промышленность').every((p) => p.sector === 'general')).toBe(true);
   });
 
+  it('keeps the resources sections (8.x) general although they list sector programmes («Развитие образования и науки»)', () => {
+    const financing = doc('tyumen').passages.filter((p) => p.section.number === '8.2');
+    expect(financing.some((p) => p.text.includes('«Развитие образования и науки»'))).toBe(true);
+    for (const id of ['tver', 'tyumen', 'khabarovsk', 'luhansk', 'karachay-cherkessia']) {
+      const resources = doc(id).passages.filter((p) => /^8(\.|$)/.test(p.section.number));
+      expect(resources.length, id).toBeGreaterThan(0);
+      expect(new Set(resources.map((p) => p.sector)), id).toEqual(new Set(['general']));
+    }
+  });
+
   it('formats section paths as number + title joined by ›', () => {
     const p = doc('khabarovsk').passages.find((x) => x.section.number === '4.2')!;
     expect(p.section.path).toBe('4. Проблемы и вызовы цифровой трансформации › 4.2. Здравоохранение');
