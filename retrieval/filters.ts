@@ -3,6 +3,13 @@ import { RetrievalInputError } from './errors.js';
 import type { RegionRef } from './region-names.js';
 import type { SearchIndex } from './search-index.js';
 
+/** A document a filter names, as reported back in `appliedFilters.documents`. */
+export interface DocumentRef extends RegionRef {
+  documentId: string;
+  title: string;
+  period?: string;
+}
+
 /** Resolves region values (ids or Russian names) against the loaded index; an unknown one is a RetrievalInputError naming the field. */
 export function resolveRegions(index: SearchIndex, values: readonly string[] | undefined, field: string): RegionRef[] | undefined {
   if (!values || values.length === 0) return undefined;
@@ -11,9 +18,24 @@ export function resolveRegions(index: SearchIndex, values: readonly string[] | u
     const region = index.findRegion(value);
     if (!region) {
       const known = index.regions.map((r) => r.regionId).join(', ');
-      throw new RetrievalInputError('unknown-region', field, `${field}: unknown region "${value.slice(0, 80)}". Use a region id (${known}) or its Russian name.`);
+      throw new RetrievalInputError('unknown-region', field, `${field}: unknown region "${value.slice(0, 80)}". Use a region id (${known}) or its Russian name in any case.`);
     }
     resolved.set(region.regionId, { regionId: region.regionId, region: region.region });
+  }
+  return [...resolved.values()];
+}
+
+/** Resolves document values (ids or file names) against the loaded index; an unknown one is a RetrievalInputError naming the field. */
+export function resolveDocuments(index: SearchIndex, values: readonly string[] | undefined, field: string): DocumentRef[] | undefined {
+  if (!values || values.length === 0) return undefined;
+  const resolved = new Map<string, DocumentRef>();
+  for (const value of values) {
+    const doc = index.findDocument(value);
+    if (!doc) {
+      const known = index.regions.flatMap((r) => r.documents.map((d) => d.id)).join(', ');
+      throw new RetrievalInputError('unknown-document', field, `${field}: unknown document "${value.slice(0, 80)}". Use a document id (${known}) or its file name.`);
+    }
+    resolved.set(doc.id, { documentId: doc.id, title: doc.title, regionId: doc.regionId, region: doc.region, ...(doc.period ? { period: doc.period } : {}) });
   }
   return [...resolved.values()];
 }

@@ -10,7 +10,8 @@ export interface PassageResult {
   score: number;
   region: string;
   regionId: string;
-  document: { id: string; title: string };
+  /** The document; `period` tells a region's documents apart (a strategy and its revision). */
+  document: { id: string; title: string; period?: string };
   section: { number: string; title: string; path: string };
   sector: Sector;
   sectorLabel: string;
@@ -35,6 +36,11 @@ export interface Scored {
   relevant?: boolean;
 }
 
+function documentOf(index: SearchIndex, id: string, title: string): PassageResult['document'] {
+  const period = index.findDocument(id)?.period;
+  return { id, title, ...(period ? { period } : {}) };
+}
+
 export function toPassageResult(index: SearchIndex, scored: Scored, matchTerms: ReadonlySet<string>): PassageResult {
   const p = index.passages[scored.label]!;
   return {
@@ -42,7 +48,7 @@ export function toPassageResult(index: SearchIndex, scored: Scored, matchTerms: 
     score: scored.score,
     region: p.region,
     regionId: p.regionId,
-    document: { id: p.documentId, title: p.documentTitle },
+    document: documentOf(index, p.documentId, p.documentTitle),
     section: { ...p.section },
     sector: p.sector,
     sectorLabel: SECTOR_LABELS[p.sector],

@@ -18,6 +18,8 @@ export type SearchMode = (typeof SEARCH_MODES)[number];
 export interface SearchFilter {
   /** Only these regions (ids). Undefined = all. */
   regionIds?: ReadonlySet<string>;
+  /** Only these documents (ids), e.g. one edition of a region's strategy. Undefined = all. */
+  documentIds?: ReadonlySet<string>;
   /** Only these sectors. Undefined = all. */
   sectors?: ReadonlySet<Sector>;
 }
@@ -131,11 +133,11 @@ export interface Retrieval {
 }
 
 export function passageFilter(index: SearchIndex, filter: SearchFilter): ((label: number) => boolean) | undefined {
-  const { regionIds, sectors } = filter;
-  if (!regionIds && !sectors) return undefined;
+  const { regionIds, documentIds, sectors } = filter;
+  if (!regionIds && !documentIds && !sectors) return undefined;
   return (label) => {
     const p = index.passages[label]!;
-    return (!regionIds || regionIds.has(p.regionId)) && (!sectors || sectors.has(p.sector));
+    return (!regionIds || regionIds.has(p.regionId)) && (!documentIds || documentIds.has(p.documentId)) && (!sectors || sectors.has(p.sector));
   };
 }
 
@@ -149,8 +151,8 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
   // leg's candidates are only needed when the mode ranks by it. Other candidates get theirs by direct lookup.
   const query = keywordQuery(index, plan);
   const perGroup = regionIds.length > 0 ? { groupOf: (label: number) => index.passages[label]!.regionId, depth: options.perRegionPool, groups: regionIds.length } : undefined;
-  // With a region filter, the regions' own passages bound every leg's work (see searchKeyword / searchSemantic).
-  const scope = filter.regionIds ? index.labelsOfRegions(filter.regionIds) : undefined;
+  // With a document or region filter, their own passages bound every leg's work (see searchKeyword / searchSemantic).
+  const scope = filter.documentIds ? index.labelsOfDocuments(filter.documentIds) : filter.regionIds ? index.labelsOfRegions(filter.regionIds) : undefined;
   const keywordHits = useKeyword ? searchKeyword(index, query, accept, { ...DEFAULT_KEYWORD_SEARCH, limit: options.pool, ...(perGroup ? { perGroup } : {}) }, scope) : [];
   const keywordByLabel = new Map(keywordHits.map((h) => [h.label, h]));
   const pool = new Set<number>();

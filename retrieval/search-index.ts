@@ -100,6 +100,7 @@ export class SearchIndex {
   /** Labels of each region's passages: a region filter then reads its own passages, not the whole corpus. */
   private readonly regionLabels = new Map<string, number[]>();
   private readonly regionLookup = new Map<string, RegionSummary>();
+  private readonly documentLookup = new Map<string, IndexedDocument>();
   /** Tokens of each passage with their keyword terms, computed on first use (highlighting, answer sentences). */
   private readonly tokenCache = new LruCache<number, TermToken[]>(TOKEN_CACHE_PASSAGES);
   /** Offline-embedder features of each passage, computed on first use (concept coverage). */
@@ -122,6 +123,8 @@ export class SearchIndex {
         regions.set(doc.regionId, region);
       }
       region.documents.push(doc);
+      this.documentLookup.set(doc.id.toLowerCase(), doc);
+      this.documentLookup.set(doc.file.toLowerCase(), doc);
     }
     this.passages.forEach((p, label) => {
       const region = regions.get(p.regionId);
@@ -142,6 +145,8 @@ export class SearchIndex {
       labels.forEach((label, i) => (this.positionInDocument[label] = i));
     }
     this.regions = [...regions.values()].sort((a, b) => a.region.localeCompare(b.region, 'ru'));
+    // A region's documents in the order of their periods (a strategy before its revision), then by id.
+    for (const r of this.regions) r.documents.sort((a, b) => firstYear(a.period) - firstYear(b.period) || a.id.localeCompare(b.id));
     for (const r of this.regions) {
       this.regionLookup.set(r.regionId.toLowerCase(), r);
       this.regionLookup.set(normaliseName(r.region), r);
@@ -167,9 +172,27 @@ export class SearchIndex {
     return this.passages.length;
   }
 
-  /** A region by id or Russian name (any letter case). */
+  /**
+   * A region by id (`novgorod`) or its Russian name in any case and letter case («Новгородской области», «в
+   * Тюмени», «ХМАО»): the table of subjects knows every form (see region-names.ts).
+   */
   findRegion(idOrName: string): RegionSummary | undefined {
-    return this.regionLookup.get(idOrName.toLowerCase()) ?? this.regionLookup.get(normaliseName(idOrName));
+    const direct = this.regionLookup.get(idOrName.trim().toLowerCase()) ?? this.regionLookup.get(normaliseName(idOrName));
+    if (direct) return direct;
+    const named = this.regionNames.resolve(idOrName);
+    return named ? this.regionLookup.get(named.regionId.toLowerCase()) : undefined;
+  }
+
+  /** A document by id (`tyumen-revision-2024`) or file name (any letter case). */
+  findDocument(idOrFile: string): IndexedDocument | undefined {
+    return this.documentLookup.get(idOrFile.trim().toLowerCase());
+  }
+
+  /** Labels of the passages of these documents (ids), in label order. */
+  labelsOfDocuments(documentIds: Iterable<string>): number[] {
+    const labels: number[] = [];
+    for (const id of documentIds) labels.push(...(this.documentLabels.get(id) ?? []));
+    return labels.sort((a, b) => a - b);
   }
 
   labelOf(passageId: string): number | undefined {
@@ -286,6 +309,12 @@ export class SearchIndex {
 
 function emptySectorCounts(): Record<Sector, number> {
   return Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
+}
+
+/** The first year a period names («2022-2024», «до 2030» → 2030); documents without one sort last. */
+function firstYear(period: string | undefined): number {
+  const year = /\d{4}/.exec(period ?? '');
+  return year ? Number(year[0]) : Number.MAX_SAFE_INTEGER;
 }
 
 function normaliseName(name: string): string {

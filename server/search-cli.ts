@@ -16,12 +16,17 @@ import { SearchIndex } from '../retrieval/search-index.js';
 const HELP = `Usage: npm run search -- "запрос" [options]
 
   --mode <hybrid|keyword|semantic>  retrieval mode (default hybrid)
-  --region <id|name>                region filter; repeat or comma-separate for several
+  --region <id|name>                region filter: id (novgorod) or name in any case («Новгородской области»);
+                                    repeat or comma-separate for several
+  --document <id>                   only these documents (ids or file names; several documents of a region are
+                                    searched together unless one is named)
   --sector <sector>                 sector filter (education, health, urban, transport, government, social, general)
   --k <n>                           results, per region with --group (default 10, max 100)
   --group                           group results by region, listing regions with nothing relevant
   --no-detect-regions               do not turn region names in the query into a filter
-  --json                            print the API response as JSON
+  --json                            print the API response as JSON (only JSON on stdout). Through npm, give the
+                                    flag to npm, before \`--\`: \`npm run search --json -- "q" --k 3 | jq\`, or run
+                                    \`npm run -s search -- "q" --json\` (npm prints its banner on stdout otherwise)
   --index-dir <dir>                 index directory (default data/index, env INDEX_DIR)
   --models-dir <dir>                transformers.js models folder (default models, env MODELS_DIR)
 `;
@@ -34,6 +39,7 @@ async function main(): Promise<number> {
       options: {
         mode: { type: 'string' },
         region: { type: 'string', multiple: true },
+        document: { type: 'string', multiple: true },
         sector: { type: 'string', multiple: true },
         k: { type: 'string' },
         group: { type: 'boolean' },
@@ -58,6 +64,7 @@ async function main(): Promise<number> {
     k: values.k,
     mode: values.mode,
     region: values.region,
+    document: values.document,
     sector: values.sector,
     groupBy: values.group ? 'region' : undefined,
     detectRegions: values['no-detect-regions'] ? 'false' : 'true',
@@ -70,6 +77,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const q = parsed.data;
+  const json = values.json === true || npmJsonMode();
+  if (json) warnAboutNpmBanner();
 
   const indexDir = path.resolve(values['index-dir'] ?? process.env.INDEX_DIR ?? 'data/index');
   let index: SearchIndex;
@@ -94,8 +103,34 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  process.stdout.write(values.json ? `${JSON.stringify(response, null, 2)}\n` : formatResponse(response, process.stdout.isTTY === true));
+  process.stdout.write(json ? `${JSON.stringify(response, null, 2)}\n` : formatResponse(response, process.stdout.isTTY === true));
   return 0;
+}
+
+/**
+ * `npm run search --json -- "q"` (the flag before `--`) is npm's own JSON mode: npm then prints its banner on
+ * stderr, keeps the flag and tells the script through `npm_config_json`. Honouring it gives clean JSON on stdout.
+ */
+function npmJsonMode(): boolean {
+  return launchedByNpm() && process.env.npm_config_json === 'true';
+}
+
+/** Whether npm runs this script itself (`npm run search`), not a parent npm script such as `npm test`. */
+function launchedByNpm(): boolean {
+  return process.env.npm_lifecycle_script?.includes('search-cli') === true;
+}
+
+/**
+ * Run by npm neither silent nor in JSON mode, npm has already printed its banner on stdout before this process
+ * started: nothing here can take it back, so say on stderr how to get JSON a parser accepts.
+ */
+function warnAboutNpmBanner(): void {
+  const env = process.env;
+  if (!launchedByNpm() || env.npm_config_loglevel === 'silent' || env.npm_config_json === 'true') return;
+  if (process.stdout.isTTY) return;
+  process.stderr.write(
+    'npm printed its banner on stdout before this JSON. For JSON alone, give npm the flag: `npm run search --json -- "…"`, or run `npm run -s search -- "…" --json`.\n',
+  );
 }
 
 function formatResponse(r: SearchResponse, color: boolean): string {

@@ -36,8 +36,14 @@ export interface TargetsTable {
   markdown: string;
 }
 
-export async function targetsFor(index: SearchIndex, question: string, regions: string[] | undefined, sectors: string[] | undefined): Promise<TargetsTable | undefined> {
-  const result = await findIndicators(index, { q: question, k: TARGET_GROUPS, ...(regions ? { regions } : {}), ...(sectors ? { sectors } : {}) });
+export async function targetsFor(
+  index: SearchIndex,
+  question: string,
+  regions: string[] | undefined,
+  sectors: string[] | undefined,
+  documentIds?: ReadonlySet<string>,
+): Promise<TargetsTable | undefined> {
+  const result = await findIndicators(index, { q: question, k: TARGET_GROUPS, ...(regions ? { regions } : {}), ...(sectors ? { sectors } : {}), ...(documentIds ? { documentIds } : {}) });
   if (result.indicators.length === 0) return undefined;
   const years = [...new Set(result.indicators.flatMap((r) => r.values.map((v) => v.year)))].sort((a, b) => a - b);
   return {

@@ -1,4 +1,4 @@
-import { resolveRegions, resolveSectors } from '../filters.js';
+import { resolveDocuments, resolveRegions, resolveSectors, type DocumentRef } from '../filters.js';
 import { citationOf } from '../citation.js';
 import { conceptCoverage, matchedTermsIn, understandQuery } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
@@ -8,7 +8,7 @@ import type { EmbedderSummary, SearchIndex } from '../search-index.js';
 import { splitSegments } from '../sentences.js';
 import { groupByRegion } from './group-by-region.js';
 import { isTargetsQuestion, targetsFor, type TargetsTable } from './ask-targets.js';
-import type { AppliedRegionFilter } from './search.js';
+import { regionScope, type AppliedRegionFilter } from './search.js';
 
 /**
  * Extractive answers: for every region in scope, the few sentences of its most relevant passages that best answer
@@ -20,6 +20,8 @@ export interface AskParams {
   question: string;
   /** Region ids or names; default: regions named in the question, else all. */
   regions?: string[];
+  /** Document ids or file names; default: every document. */
+  documents?: string[];
   sectors?: string[];
   /** Points per region. Default 3. */
   perRegion?: number;
@@ -44,7 +46,7 @@ export interface RegionAnswer extends RegionRef {
 export interface AskResponse {
   question: string;
   embedder: EmbedderSummary;
-  appliedFilters: { regions: AppliedRegionFilter[]; queryText: string };
+  appliedFilters: { regions: AppliedRegionFilter[]; documents: DocumentRef[]; queryText: string };
   answer: RegionAnswer[];
   /** The passages the points come from, as in search results. */
   passages: PassageResult[];
@@ -76,10 +78,12 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
         matchedText: m.matchedText,
         removeWith: { detectRegions: false },
       }));
-  const scope = regionFilters.length > 0 ? new Set(regionFilters.map((r) => r.regionId)) : undefined;
+  const documents = resolveDocuments(index, params.documents, 'documents');
+  const scope = regionScope(regionFilters, documents);
+  const documentIds = documents ? new Set(documents.map((d) => d.documentId)) : undefined;
 
   const options: RetrievalOptions = { ...DEFAULT_RETRIEVAL, ...params.retrieval, perRegionPool: 10 };
-  const { candidates } = await retrieve(index, plan, { regionIds: scope, sectors: sectors ? new Set(sectors) : undefined }, options);
+  const { candidates } = await retrieve(index, plan, { regionIds: scope, documentIds, sectors: sectors ? new Set(sectors) : undefined }, options);
   const { groups } = groupByRegion(index, candidates, scope, PASSAGES_PER_REGION);
 
   const used = new Map<number, Candidate>();
@@ -117,7 +121,7 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
 
   // Targets questions: the indicator rows answer; fragments of the same tables would only repeat them garbled.
   const targets = isTargetsQuestion(params.question)
-    ? await targetsFor(index, params.question, scope ? [...scope] : undefined, sectors)
+    ? await targetsFor(index, params.question, scope ? [...scope] : undefined, sectors, documentIds)
     : undefined;
   if (targets) {
     const withRows = new Set(targets.indicators.map((r) => r.regionId));
@@ -134,7 +138,7 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
   return {
     question: params.question,
     embedder: index.embedder,
-    appliedFilters: { regions: regionFilters, queryText: plan.text },
+    appliedFilters: { regions: regionFilters, documents: documents ?? [], queryText: plan.text },
     answer,
     ...(targets ? { indicators: targets } : {}),
     passages: [...used.values()].sort((a, b) => b.score - a.score).map((c) => toPassageResult(index, c, plan.matchTerms)),

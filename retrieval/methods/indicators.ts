@@ -19,6 +19,8 @@ import { termTokens, uniqueTerms, type TermToken } from '../text.js';
 export interface IndicatorsParams {
   q: string;
   regions?: string[];
+  /** Document ids (already resolved): only rows of these documents. */
+  documentIds?: ReadonlySet<string>;
   sectors?: string[];
   /** Only rows with a value for this year; their values are cut to it. */
   year?: number;
@@ -138,7 +140,8 @@ export async function findIndicators(index: SearchIndex, params: IndicatorsParam
   const rows = index.loaded.indicators;
   const plan = indicatorPlan(index, params.q);
 
-  const { candidates } = await retrieve(index, plan, { regionIds, sectors: sectorSet }, {
+  const { documentIds } = params;
+  const { candidates } = await retrieve(index, plan, { regionIds, documentIds, sectors: sectorSet }, {
     ...DEFAULT_RETRIEVAL,
     mode: 'hybrid',
     pool: PASSAGE_POOL,
@@ -154,6 +157,7 @@ export async function findIndicators(index: SearchIndex, params: IndicatorsParam
   const scored: Array<{ row: IndicatorRow; score: number }> = [];
   rows.forEach((row, i) => {
     if (regionIds && !regionIds.has(row.regionId)) return;
+    if (documentIds && !documentIds.has(row.documentId)) return;
     if (sectorSet && !sectorSet.has(row.sector)) return;
     if (params.year !== undefined && !row.values.some((v) => v.year === params.year)) return;
     const byWords = conceptCoverage(plan, matchedTermsIn(plan, tokens[i]!));

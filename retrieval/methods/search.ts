@@ -1,5 +1,5 @@
 import { SECTOR_LABELS, type Sector } from '../../indexer/types.js';
-import { resolveRegions, resolveSectors } from '../filters.js';
+import { resolveDocuments, resolveRegions, resolveSectors, type DocumentRef } from '../filters.js';
 import { understandQuery, type QueryExpansion } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
 import { toPassageResult, type PassageResult } from '../results.js';
@@ -16,6 +16,8 @@ export interface SearchParams {
   mode?: SearchMode;
   /** Region ids or names. */
   regions?: string[];
+  /** Document ids or file names: one edition of a region's strategy, or several documents searched together. */
+  documents?: string[];
   sectors?: string[];
   groupBy?: 'region';
   /** Turn region names in the query into a filter. Default true. */
@@ -35,6 +37,8 @@ export interface AppliedRegionFilter extends RegionRef {
 
 export interface AppliedFilters {
   regions: AppliedRegionFilter[];
+  /** Documents the search was limited to (`document` parameter); empty = every document. */
+  documents: DocumentRef[];
   sectors: { sector: Sector; label: string }[];
   /** The text retrieval actually used (region names removed). */
   queryText: string;
@@ -78,7 +82,9 @@ export async function search(index: SearchIndex, params: SearchParams): Promise<
         matchedText: m.matchedText,
         removeWith: { detectRegions: false },
       }));
-  const regionIds = regionFilters.length > 0 ? new Set(regionFilters.map((r) => r.regionId)) : undefined;
+  const documents = resolveDocuments(index, params.documents, 'document');
+  const regionIds = regionScope(regionFilters, documents);
+  const documentIds = documents ? new Set(documents.map((d) => d.documentId)) : undefined;
   const sectorSet = sectors ? new Set(sectors) : undefined;
 
   const grouped = params.groupBy === 'region';
@@ -89,7 +95,7 @@ export async function search(index: SearchIndex, params: SearchParams): Promise<
     pool: Math.max(DEFAULT_RETRIEVAL.pool, k * 3),
     perRegionPool: grouped ? Math.max(10, k * 2) : 0,
   };
-  const { candidates } = await retrieve(index, plan, { regionIds, sectors: sectorSet }, options);
+  const { candidates } = await retrieve(index, plan, { regionIds, documentIds, sectors: sectorSet }, options);
 
   const results = candidates.slice(0, k).map((c) => toPassageResult(index, c, plan.matchTerms));
   const response: SearchResponse = {
@@ -99,6 +105,7 @@ export async function search(index: SearchIndex, params: SearchParams): Promise<
     tookMs: 0,
     appliedFilters: {
       regions: regionFilters,
+      documents: documents ?? [],
       sectors: (sectors ?? []).map((s) => ({ sector: s, label: SECTOR_LABELS[s] })),
       queryText: plan.text,
       expansions: plan.expansions,
@@ -118,6 +125,15 @@ export async function search(index: SearchIndex, params: SearchParams): Promise<
   }
   response.tookMs = Math.round((performance.now() - started) * 10) / 10;
   return response;
+}
+
+/**
+ * The regions a search covers: those filtered for, else the regions of the documents filtered for (so grouping
+ * lists only them), else all (undefined).
+ */
+export function regionScope(regions: readonly RegionRef[], documents: readonly DocumentRef[] | undefined): Set<string> | undefined {
+  if (regions.length > 0) return new Set(regions.map((r) => r.regionId));
+  return documents ? new Set(documents.map((d) => d.regionId)) : undefined;
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { appliedRegionSchema, embedderSchema, errorSchema, passageResultSchema, queryText, regionRefSchema, strictParams } from './common.js';
+import { appliedDocumentSchema, appliedRegionSchema, embedderSchema, errorSchema, passageResultSchema, queryText, regionRefSchema, strictParams } from './common.js';
 import { indicatorResultSchema } from './indicators.js';
 
 export const askBodySchema = strictParams(
   {
     question: queryText('the question to answer').meta({ example: 'Как регионы развивают телемедицину?' }),
     regions: z.array(z.string().max(200), { error: 'must be an array of region ids or names' }).max(100).optional(),
+    documents: z.array(z.string().max(200), { error: 'must be an array of document ids' }).max(100).optional(),
     sectors: z.array(z.string().max(200), { error: 'must be an array of sectors' }).max(20).optional(),
     perRegion: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').default(3),
     detectRegions: z.boolean({ error: 'must be true or false' }).default(true),
@@ -19,7 +20,7 @@ export const askBodySchema = strictParams(
 export const askResponseSchema = z.object({
   question: z.string(),
   embedder: embedderSchema,
-  appliedFilters: z.object({ regions: z.array(appliedRegionSchema), queryText: z.string() }),
+  appliedFilters: z.object({ regions: z.array(appliedRegionSchema), documents: z.array(appliedDocumentSchema), queryText: z.string() }),
   answer: z.array(
     regionRefSchema.extend({
       found: z.boolean(),

@@ -60,7 +60,7 @@ export const passageResultSchema = z.object({
   score: z.number().min(0).max(1).meta({ description: 'Ranking score, 0..1, comparable within one response.' }),
   region: z.string().meta({ example: 'Тверская область' }),
   regionId: z.string().meta({ example: 'tver' }),
-  document: z.object({ id: z.string(), title: z.string() }),
+  document: z.object({ id: z.string(), title: z.string(), period: z.string().optional() }),
   section: z.object({ number: z.string(), title: z.string(), path: z.string() }),
   sector: z.enum(SECTORS),
   sectorLabel: z.string(),
@@ -86,4 +86,10 @@ export const errorSchema = z.object({
   error: z.string().meta({ example: 'Bad Request' }),
   message: z.string(),
   field: z.string().optional().meta({ description: 'The request field at fault.' }),
+});
+
+export const appliedDocumentSchema = regionRefSchema.extend({
+  documentId: z.string(),
+  title: z.string(),
+  period: z.string().optional(),
 });

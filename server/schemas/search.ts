@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SECTORS } from '../../indexer/types.js';
 import type { SearchParams } from '../../retrieval/methods/search.js';
 import { SEARCH_MODES } from '../../retrieval/retrieve.js';
-import { appliedRegionSchema, booleanParam, embedderSchema, errorSchema, listParam, MAX_QUERY_LENGTH, passageResultSchema, queryText, regionRefSchema, strictParams } from './common.js';
+import { appliedDocumentSchema, appliedRegionSchema, booleanParam, embedderSchema, errorSchema, listParam, MAX_QUERY_LENGTH, passageResultSchema, queryText, regionRefSchema, strictParams } from './common.js';
 
 export { MAX_QUERY_LENGTH };
 /** Most results per request (per region when grouped). */
@@ -18,7 +18,8 @@ export const searchQuerySchema = strictParams({
     .default(10)
     .meta({ description: 'Number of results (per region with groupBy=region).' }),
   mode: z.enum(SEARCH_MODES, { error: `must be one of ${SEARCH_MODES.join(', ')}` }).default('hybrid'),
-  region: listParam('region').meta({ description: 'Region ids or names, repeated or comma-separated.' }),
+  region: listParam('region').meta({ description: 'Region ids or names in any case («tver», «Тверской области», «ЛНР»), repeated or comma-separated.' }),
+  document: listParam('document').meta({ description: 'Document ids or file names (GET /api/regions lists them), repeated or comma-separated: one edition of a region\'s strategy, or several searched together.' }),
   sector: listParam('sector').meta({ description: `Sectors: ${SECTORS.join(', ')}; repeated or comma-separated.` }),
   groupBy: z.enum(['region'], { error: 'must be "region"' }).optional(),
   detectRegions: booleanParam(true).meta({ description: 'Recognise region names in q as a filter. Send false to drop that filter.' }),
@@ -34,6 +35,7 @@ export function toSearchParams(query: SearchQuery): SearchParams {
     k: query.k,
     mode: query.mode,
     regions: query.region,
+    documents: query.document,
     sectors: query.sector,
     groupBy: query.groupBy,
     detectRegions: query.detectRegions,
@@ -48,6 +50,7 @@ export const searchResponseSchema = z.object({
   tookMs: z.number(),
   appliedFilters: z.object({
     regions: z.array(appliedRegionSchema),
+    documents: z.array(appliedDocumentSchema),
     sectors: z.array(z.object({ sector: z.enum(SECTORS), label: z.string() })),
     queryText: z.string(),
     expansions: z.array(z.object({ from: z.string(), to: z.string() })),

@@ -70,6 +70,22 @@ describe('error bodies and headers', () => {
     expectOurs(similar, 400, 'Bad Request', 'id');
   });
 
+  it('a wrong method on a route: 405 with Allow naming the method to use', async () => {
+    const ask = await rawGet(server.port, '/api/ask');
+    expect(expectOurs(ask, 405, 'Method Not Allowed', 'method').message).toMatch(/^GET is not allowed on \/api\/ask: use POST\./);
+    expect(headerOf(ask, 'allow')).toBe('POST');
+    const search = await rawRequest(server.port, 'DELETE /api/search?q=x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(expectOurs(search, 405, 'Method Not Allowed', 'method').message).toMatch(/use GET\./);
+    expect(headerOf(search, 'allow')).toBe('GET, HEAD');
+    // A route with a parameter, and one that is POST only.
+    const similar = await rawRequest(server.port, 'POST /api/passages/abc/similar HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    expect(headerOf(similar, 'allow')).toBe('GET, HEAD');
+    expect(headerOf(await rawGet(server.port, '/api/admin/reload'), 'allow')).toBe('POST');
+    // A path no route has stays a 404, whatever the method.
+    expectOurs(await rawRequest(server.port, 'POST /api/nothing HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'), 404, 'Not Found');
+    expectOurs(await rawGet(server.port, '/api/nothing'), 404, 'Not Found');
+  });
+
   it('headers too large: 431', async () => {
     const res = await rawRequest(server.port, `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`);
     expectOurs(res, 431, 'Request Header Fields Too Large', 'query');

@@ -38,6 +38,31 @@ describe('npm run search', () => {
     expect(body.embedder.kind).toBe('offline');
   });
 
+  it('prints only JSON on stdout when npm runs it with --json given to npm, and says why when npm printed its banner', () => {
+    const npm = (...args: string[]) =>
+      spawnSync('npm', ['run', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, INDEX_DIR: indexDir } });
+    // `npm run search --json -- …`: npm's JSON mode moves its banner to stderr; the script honours the flag.
+    const clean = npm('search', '--json', '--', 'дирижабли', '--k', '1');
+    expect(clean.status).toBe(0);
+    expect((JSON.parse(clean.stdout) as SearchResponse).results[0]!.regionId).toBe('pskov');
+    // `npm run search -- … --json`: npm has printed its banner on stdout already; stderr says what to run instead.
+    const banner = npm('search', '--', 'дирижабли', '--k', '1', '--json');
+    expect(banner.status).toBe(0);
+    expect(banner.stdout).toMatch(/^\s*> regstrat-search/);
+    expect(banner.stderr).toContain('npm run search --json --');
+  });
+
+  it('takes --region as an id or a name in any case, and --document', () => {
+    for (const region of ['pskov', 'Псковской области', 'в Пскове']) {
+      const run = searchCli('дирижабли', '--region', region, '--json', '--k', '2');
+      expect(run.status, run.stderr).toBe(0);
+      expect((JSON.parse(run.stdout) as SearchResponse).appliedFilters.regions).toEqual([expect.objectContaining({ regionId: 'pskov' })]);
+    }
+    const byDocument = searchCli('цифровые сервисы', '--document', 'tver.txt', '--json', '--k', '3');
+    expect(byDocument.status, byDocument.stderr).toBe(0);
+    expect((JSON.parse(byDocument.stdout) as SearchResponse).results.every((r) => r.document.id === 'tver')).toBe(true);
+  });
+
   it('prints readable results with citations, grouped with the regions that have nothing', () => {
     const run = searchCli('дирижабли', '--group', '--k', '1');
     expect(run.status).toBe(0);

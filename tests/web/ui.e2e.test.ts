@@ -125,7 +125,7 @@ describe('search', () => {
 
   it('renders markup from the corpus as text and never runs it', async () => {
     const page = await open(`/?q=${q('аквакультура датчики кислорода')}`);
-    const article = page.locator('#results .region-group[data-region-id="markup-test"] article').first();
+    const article = page.locator('#results .region-group[data-region-id="ispytatelnaya-oblast"] article').first();
     const text = (await article.locator('.passage-text').textContent()) ?? '';
     expect(text).toContain('<script>alert("xss-script")</script>');
     expect(text).toContain(`<img src=x onerror="alert('xss-img')">`);
@@ -259,7 +259,7 @@ describe('ask', () => {
 
     const regions = page.locator('#results .answer-region');
     expect(await regions.count()).toBe(await regionCount());
-    expect(await textOf(page.locator(`.answer-region[data-region-id="markup-test"]`))).toContain('ответа на этот вопрос не нашлось');
+    expect(await textOf(page.locator(`.answer-region[data-region-id="ispytatelnaya-oblast"]`))).toContain('ответа на этот вопрос не нашлось');
     const found = page.locator('.answer-region:not(.is-empty)');
     expect(await found.count()).toBeGreaterThan(0);
 
@@ -381,7 +381,7 @@ describe('copy', () => {
 
   it('copies markup from the corpus as text, escaped in the rich-text version', async () => {
     const page = await open(`/?q=${q('аквакультура датчики кислорода')}`, { clipboard: true });
-    await page.locator('#results .region-group[data-region-id="markup-test"] [data-action=copy]').first().click();
+    await page.locator('#results .region-group[data-region-id="ispytatelnaya-oblast"] [data-action=copy]').first().click();
     await textWhen(page.locator('#toast'), 'скопирована');
     const copied = await readClipboard(page);
     expect(copied.plain).toContain('<script>alert("xss-script")</script>');

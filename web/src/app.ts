@@ -154,7 +154,7 @@ function syncControls(): void {
     el.tabIndex = selected ? 0 : -1;
   }
   resultsArea.setAttribute('aria-labelledby', tabs[state.tab].id);
-  filters.set({ regions: state.regions, sectors: state.sectors });
+  filters.set({ regions: state.regions, documents: state.documents, sectors: state.sectors });
   document.title = state.q
     ? `«${state.q}» — ${isSearch ? 'поиск' : isIndicators ? 'показатели' : 'вопрос'} по стратегиям регионов`
     : 'Стратегии цифровой трансформации регионов — поиск и ответы';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RetrievalInputError } from '../../../retrieval/errors.js';
 import { HttpError } from '../../errors.js';
 import { globalPlugin } from '../global.js';
+import { RouteMethods } from './route-methods.js';
 
 /**
  * One error format for every failure: `{ error, message, field }`. Validation errors name the field; parser errors
@@ -47,7 +48,8 @@ export const errorHandler = globalPlugin(async (app: FastifyInstance) => {
     }
     if (err instanceof HttpError) return reply.code(err.statusCode).send(errorBody(err.statusCode, err.message, err.field));
     if (err instanceof RetrievalInputError) {
-      const where = err.reason === 'unknown-region' ? ' GET /api/regions lists them.' : '';
+      const where =
+        err.reason === 'unknown-region' ? ' GET /api/regions lists them.' : err.reason === 'unknown-document' ? " GET /api/regions lists each region's documents." : '';
       return reply.code(400).send(errorBody(400, `${err.message}${where}`, err.field));
     }
 
@@ -71,7 +73,20 @@ export const errorHandler = globalPlugin(async (app: FastifyInstance) => {
     return reply.code(status).send(errorBody(status, err.message));
   });
 
+  // Routes registered after this plugin (all of them) are recorded, so a wrong method is told apart from a wrong path.
+  const routes = new RouteMethods();
+  app.addHook('onRoute', (route) => routes.add(route.method, route.url));
+
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(errorBody(404, `Nothing at ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}. See /docs for the API.`));
+    const path = request.url.split('?')[0]!.slice(0, 200);
+    const allowed = routes.allowed(path);
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      const use = allowed.filter((m) => m !== 'HEAD').join(' or ') || allowed.join(' or ');
+      return reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .send(errorBody(405, `${request.method} is not allowed on ${path}: use ${use}. See /docs for the API.`, 'method'));
+    }
+    return reply.code(404).send(errorBody(404, `Nothing at ${request.method} ${path}. See /docs for the API.`));
   });
 }, 'error-handler');

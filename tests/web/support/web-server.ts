@@ -26,11 +26,15 @@ export interface WebServer {
 /**
  * @param options.withMarkupFixture add the fixture region (default true); false serves exactly the bundled corpus
  *   (for the README screenshot).
+ * @param options.addDocuments writes more documents into the corpus copy before the build.
  */
-export async function startWebServer(options: { withMarkupFixture?: boolean } = {}): Promise<WebServer> {
+export async function startWebServer(
+  options: { withMarkupFixture?: boolean; addDocuments?: (corpusDir: string) => Promise<void> } = {},
+): Promise<WebServer> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'regstrat-web-e2e-'));
   const corpusDir = path.join(tmp, 'corpus');
   await cp(path.join(root, 'corpus'), corpusDir, { recursive: true });
+  await options.addDocuments?.(corpusDir);
   if (options.withMarkupFixture ?? true) {
     await cp(path.join(FIXTURE_DIR, 'markup-test.txt'), path.join(corpusDir, 'markup-test.txt'));
     const manifest = JSON.parse(await readFile(path.join(corpusDir, 'manifest.json'), 'utf8')) as { documents: unknown[] };

@@ -48,6 +48,8 @@ export interface SearchParams {
   mode: SearchMode;
   k: number;
   regions: readonly string[];
+  /** Document ids (a region's strategy and its revision searched apart); empty = all. */
+  documents?: readonly string[];
   sectors: readonly Sector[];
   groupBy?: 'region';
   /** false switches off recognising region names in the query text. */
@@ -58,6 +60,7 @@ export async function search(params: SearchParams, signal?: AbortSignal): Promis
   const qs = new URLSearchParams({ q: params.q, mode: params.mode, k: String(params.k) });
   // Several regions or sectors travel comma-separated: `region=tver,tyumen`.
   if (params.regions.length > 0) qs.set('region', params.regions.join(','));
+  if (params.documents && params.documents.length > 0) qs.set('document', params.documents.join(','));
   if (params.sectors.length > 0) qs.set('sector', params.sectors.join(','));
   if (params.groupBy) qs.set('groupBy', params.groupBy);
   if (params.detectRegions === false) qs.set('detectRegions', 'false');
@@ -67,6 +70,7 @@ export async function search(params: SearchParams, signal?: AbortSignal): Promis
 export interface AskParams {
   question: string;
   regions: readonly string[];
+  documents?: readonly string[];
   sectors: readonly Sector[];
   detectRegions: boolean;
   perRegion?: number;
@@ -75,6 +79,7 @@ export interface AskParams {
 export async function ask(params: AskParams, signal?: AbortSignal): Promise<AskResponse> {
   const payload: Record<string, unknown> = { question: params.question };
   if (params.regions.length > 0) payload.regions = params.regions;
+  if (params.documents && params.documents.length > 0) payload.documents = params.documents;
   if (params.sectors.length > 0) payload.sectors = params.sectors;
   if (!params.detectRegions) payload.detectRegions = false;
   if (params.perRegion) payload.perRegion = params.perRegion;

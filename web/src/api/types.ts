@@ -15,7 +15,7 @@ export interface SearchResult {
   score: number;
   region: string;
   regionId: string;
-  document: { id: string; title: string };
+  document: { id: string; title: string; period?: string };
   section: { number: string; title: string; path: string };
   sector: Sector;
   page: number | null;
@@ -77,7 +77,7 @@ export interface DocumentWarning {
 }
 
 export interface RegionInfo extends RegionRef {
-  documents: { id: string; title: string; warnings: DocumentWarning[] }[];
+  documents: { id: string; title: string; period?: string; warnings: DocumentWarning[] }[];
   passages: number;
 }
 
@@ -175,7 +175,7 @@ export function normalizeResult(v: unknown): SearchResult {
     score: num(o.score),
     region: str(o.region),
     regionId: str(o.regionId),
-    document: { id: str(doc.id ?? o.documentId), title: str(doc.title ?? o.documentTitle) },
+    document: { id: str(doc.id ?? o.documentId), title: str(doc.title ?? o.documentTitle), ...(typeof doc.period === 'string' ? { period: doc.period } : {}) },
     section: { number: str(section.number), title: str(section.title), path: str(section.path ?? section.title) },
     sector: isSector(o.sector) ? o.sector : 'general',
     page: pageOf(o.page),
@@ -271,7 +271,7 @@ export function normalizeRegions(v: unknown): RegionsResponse {
       ...normalizeRegionRef(ro),
       documents: arr(ro.documents).map((d) => {
         const dobj = isObject(d) ? d : {};
-        return { id: str(dobj.id), title: str(dobj.title), warnings: arr(dobj.warnings).map(normalizeWarning) };
+        return { id: str(dobj.id), title: str(dobj.title), ...(typeof dobj.period === 'string' ? { period: dobj.period } : {}), warnings: arr(dobj.warnings).map(normalizeWarning) };
       }),
       passages: num(ro.passages ?? ro.passageCount),
     };

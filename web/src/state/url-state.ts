@@ -1,6 +1,6 @@
 /**
  * The view lives in the URL so a link reproduces it and back/forward restore it:
- * `?tab=ask&q=…&mode=keyword&region=tver,tyumen&sector=health&p=<passage id>`.
+ * `?tab=ask&q=…&mode=keyword&region=tver,tyumen&doc=tyumen-revision-2024&sector=health&p=<passage id>`.
  * Defaults (search tab, hybrid mode, no filters) are left out to keep links short.
  */
 import { SECTORS, type Sector } from '../../../indexer/types.js';
@@ -14,6 +14,8 @@ export interface ViewState {
   q: string;
   mode: SearchMode;
   regions: string[];
+  /** Documents searched (ids), when a region has several and the user picked some; empty = every document. */
+  documents: string[];
   sectors: Sector[];
   /** false when the user removed the region the server recognised in the query. */
   detectRegions: boolean;
@@ -28,6 +30,7 @@ export const DEFAULT_STATE: ViewState = {
   q: '',
   mode: 'hybrid',
   regions: [],
+  documents: [],
   sectors: [],
   detectRegions: true,
   passage: null,
@@ -50,6 +53,7 @@ export function parseState(search: string): ViewState {
     q: (params.get('q') ?? '').trim(),
     mode: (SEARCH_MODES as readonly string[]).includes(mode) ? (mode as SearchMode) : 'hybrid',
     regions: list(params, 'region'),
+    documents: list(params, 'doc'),
     sectors: list(params, 'sector').filter((s): s is Sector => (SECTORS as readonly string[]).includes(s)),
     detectRegions: params.get('detect') !== '0',
     passage: params.get('p') || null,
@@ -63,6 +67,7 @@ export function serializeState(state: ViewState): string {
   if (state.q) params.set('q', state.q);
   if (state.mode !== 'hybrid') params.set('mode', state.mode);
   if (state.regions.length > 0) params.set('region', state.regions.join(','));
+  if (state.documents.length > 0) params.set('doc', state.documents.join(','));
   if (state.sectors.length > 0) params.set('sector', state.sectors.join(','));
   if (!state.detectRegions) params.set('detect', '0');
   if (state.year !== null) params.set('year', String(state.year));
@@ -73,7 +78,7 @@ export function serializeState(state: ViewState): string {
 
 /** Identifies the search a state asks for; equal keys mean the results on screen are still valid. */
 export function searchKey(state: ViewState): string {
-  return JSON.stringify([state.q, state.mode, [...state.regions].sort(), [...state.sectors].sort(), state.detectRegions]);
+  return JSON.stringify([state.q, state.mode, [...state.regions].sort(), [...state.documents].sort(), [...state.sectors].sort(), state.detectRegions]);
 }
 
 export function indicatorsKey(state: ViewState): string {

@@ -32,6 +32,8 @@ export function passageMeta(result: SearchResult, showRegion: boolean): HTMLElem
     h('span', { class: `sector-badge sector-${result.sector}` }, sectorLabel(result.sector)),
     h('span', { class: 'meta-section', attrs: { title: 'Раздел документа' } }, result.section.path || 'Раздел не определён'),
     page && h('span', { class: 'meta-page' }, page),
+    // Tells a region's documents apart (a strategy and its revision).
+    result.document.period && h('span', { class: 'meta-document', attrs: { title: result.document.title } }, `документ на ${result.document.period}`),
   );
 }
 

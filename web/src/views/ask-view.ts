@@ -69,7 +69,7 @@ export class AskView {
     replaceChildren(this.status, h('p', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), `Ищем ответ на вопрос «${shortQuery(state.q)}»…`));
     replaceChildren(this.results);
     try {
-      const response = await ask({ question: state.q, regions: state.regions, sectors: state.sectors, detectRegions: state.detectRegions }, controller.signal);
+      const response = await ask({ question: state.q, regions: state.regions, documents: state.documents, sectors: state.sectors, detectRegions: state.detectRegions }, controller.signal);
       if (controller.signal.aborted) return;
       this.render(state, response);
       setPhase(this.area, 'done');

@@ -1,4 +1,8 @@
-/** Region and sector checkboxes. They reflect the view state and report changes; they never fetch by themselves. */
+/**
+ * Region, document and sector checkboxes. They reflect the view state and report changes; they never fetch by
+ * themselves. A region with several documents (a strategy and its revision) lists them under its name, so they
+ * can be searched apart; with none of them ticked, all are searched.
+ */
 import type { Sector } from '../../../indexer/types.js';
 import type { RegionInfo } from '../api/types.js';
 import { byId, h, replaceChildren } from '../ui/dom.js';
@@ -6,6 +10,7 @@ import { countLabel, FRAGMENT_FORMS, sectorLabel, warningLabel } from '../ui/for
 
 export interface FilterValues {
   regions: string[];
+  documents: string[];
   sectors: Sector[];
 }
 
@@ -16,7 +21,7 @@ export class FiltersView {
   private readonly countBadge = byId('filter-count');
 
   constructor(private readonly onChange: (values: FilterValues) => void) {
-    this.clearButton.addEventListener('click', () => this.onChange({ regions: [], sectors: [] }));
+    this.clearButton.addEventListener('click', () => this.onChange({ regions: [], documents: [], sectors: [] }));
     for (const box of [this.regionBox, this.sectorBox]) {
       box.addEventListener('change', () => this.onChange(this.read()));
     }
@@ -25,7 +30,7 @@ export class FiltersView {
   renderOptions(regions: readonly RegionInfo[], sectors: readonly Sector[]): void {
     replaceChildren(
       this.regionBox,
-      regions.map((r) =>
+      regions.flatMap((r) => [
         h(
           'label',
           { class: 'check' },
@@ -41,7 +46,20 @@ export class FiltersView {
             ),
           ),
         ),
-      ),
+        r.documents.length > 1 &&
+          h(
+            'div',
+            { class: 'document-options', attrs: { role: 'group', 'aria-label': `Документы: ${r.region}` } },
+            r.documents.map((d) =>
+              h(
+                'label',
+                { class: 'check check-document', attrs: { title: d.title } },
+                h('input', { attrs: { type: 'checkbox', name: 'document', value: d.id } }),
+                h('span', null, documentLabel(d)),
+              ),
+            ),
+          ),
+      ]),
     );
     replaceChildren(
       this.sectorBox,
@@ -66,10 +84,13 @@ export class FiltersView {
     for (const input of this.regionBox.querySelectorAll<HTMLInputElement>('input[name=region]')) {
       input.checked = values.regions.includes(input.value);
     }
+    for (const input of this.regionBox.querySelectorAll<HTMLInputElement>('input[name=document]')) {
+      input.checked = values.documents.includes(input.value);
+    }
     for (const input of this.sectorBox.querySelectorAll<HTMLInputElement>('input[name=sector]')) {
       input.checked = (values.sectors as string[]).includes(input.value);
     }
-    const n = values.regions.length + values.sectors.length;
+    const n = values.regions.length + values.documents.length + values.sectors.length;
     this.countBadge.textContent = n > 0 ? `(${n})` : '';
     this.clearButton.disabled = n === 0;
   }
@@ -77,6 +98,15 @@ export class FiltersView {
   private read(): FilterValues {
     const checked = (box: HTMLElement, name: string): string[] =>
       [...box.querySelectorAll<HTMLInputElement>(`input[name=${name}]:checked`)].map((i) => i.value);
-    return { regions: checked(this.regionBox, 'region'), sectors: checked(this.sectorBox, 'sector') as Sector[] };
+    return {
+      regions: checked(this.regionBox, 'region'),
+      documents: checked(this.regionBox, 'document'),
+      sectors: checked(this.sectorBox, 'sector') as Sector[],
+    };
   }
+}
+
+/** A document as its region's list shows it: its period («2025-2030»), else its file-derived id. */
+function documentLabel(doc: { id: string; period?: string }): string {
+  return doc.period ? `Документ на ${doc.period}` : `Документ ${doc.id}`;
 }

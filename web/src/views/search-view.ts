@@ -4,7 +4,7 @@
  */
 import type { Sector } from '../../../indexer/types.js';
 import { search } from '../api/client.js';
-import type { RegionRef, SearchResponse, SearchResult } from '../api/types.js';
+import type { RegionInfo, RegionRef, SearchResponse, SearchResult } from '../api/types.js';
 import { formatAll } from '../copy/citation-formats.js';
 import type { ViewState } from '../state/url-state.js';
 import { button, byId, h, replaceChildren, setPhase } from '../ui/dom.js';
@@ -29,7 +29,7 @@ export const EXAMPLE_QUERIES = [
 export interface SearchViewDeps {
   actions: PassageActions;
   /** Regions known to the server (rows of the heat-map). */
-  regions(): RegionRef[];
+  regions(): RegionInfo[];
   sectors(): Sector[];
   /** The user changed something that belongs in the URL. */
   navigate(patch: Partial<ViewState>): void;
@@ -92,7 +92,7 @@ export class SearchView {
     this.heatmapBox.hidden = true;
 
     const base = { q: state.q, mode: state.mode, detectRegions: state.detectRegions, groupBy: 'region' as const };
-    const main = search({ ...base, k: RESULTS_K, regions: state.regions, sectors: state.sectors }, controller.signal);
+    const main = search({ ...base, k: RESULTS_K, regions: state.regions, documents: state.documents, sectors: state.sectors }, controller.signal);
     const wide = search({ ...base, k: HEATMAP_K, regions: [], sectors: [] }, controller.signal);
     // A newer search may abort this one before `wide` is awaited: never leave its rejection unhandled.
     wide.catch(() => undefined);
@@ -187,7 +187,7 @@ export class SearchView {
           h(
             'p',
             null,
-            state.regions.length + state.sectors.length > 0
+            state.regions.length + state.documents.length + state.sectors.length > 0
               ? 'Уберите часть фильтров или переформулируйте запрос.'
               : state.mode === 'keyword'
                 ? 'В режиме «точные слова» ищутся только слова запроса — попробуйте режим «по смыслу».'
@@ -224,6 +224,11 @@ export class SearchView {
     const regionName = (id: string): string => this.deps.regions().find((r) => r.regionId === id)?.region ?? id;
     for (const id of state.regions) {
       chips.push(filterChip(`Регион: ${regionName(id)}`, () => this.deps.navigate({ regions: state.regions.filter((r) => r !== id) })));
+    }
+    for (const id of state.documents) {
+      const doc = this.deps.regions().flatMap((r) => r.documents.map((d) => ({ ...d, region: r.region }))).find((d) => d.id === id);
+      const label = doc ? `${doc.region}${doc.period ? `, ${doc.period}` : ''}` : id;
+      chips.push(filterChip(`Документ: ${label}`, () => this.deps.navigate({ documents: state.documents.filter((d) => d !== id) })));
     }
     for (const s of state.sectors) {
       chips.push(filterChip(`Отрасль: ${sectorLabel(s)}`, () => this.deps.navigate({ sectors: state.sectors.filter((x) => x !== s) })));

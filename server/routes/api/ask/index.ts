@@ -10,6 +10,7 @@ const askRoutes: FastifyPluginAsyncZod<{ llm?: { url: string; model: string; api
     const response = await ask(app.indexHolder.current, {
       question: body.question,
       regions: body.regions,
+      documents: body.documents,
       sectors: body.sectors,
       perRegion: body.perRegion,
       detectRegions: body.detectRegions,
