@@ -40,6 +40,8 @@ describe('findSubject (filter values: --region, region=)', () => {
     ['Тверская область', 'tver'],
     ['в Тюмени', 'tyumen'],
     ['Хабаровского края', 'khabarovsk'],
+    ['тверского региона', 'tver'],
+    ['в Карачаево-Черкесском регионе', 'karachay-cherkessia'],
     ['КЧР', 'karachay-cherkessia'],
     ['Карачаево Черкесии', 'karachay-cherkessia'],
     ['лнр', 'luhansk'],
