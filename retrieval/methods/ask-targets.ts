@@ -43,7 +43,7 @@ export async function targetsFor(
   sectors: string[] | undefined,
   documentIds?: ReadonlySet<string>,
 ): Promise<TargetsTable | undefined> {
-  const result = await findIndicators(index, { q: question, k: TARGET_GROUPS, ...(regions ? { regions } : {}), ...(sectors ? { sectors } : {}), ...(documentIds ? { documentIds } : {}) });
+  const result = await findIndicators(index, { q: question, k: TARGET_GROUPS, ...(regions ? { regions } : {}), ...(sectors ? { sectors } : {}), ...(documentIds ? { documents: [...documentIds] } : {}) });
   if (result.indicators.length === 0) return undefined;
   const years = [...new Set(result.indicators.flatMap((r) => r.values.map((v) => v.year)))].sort((a, b) => a - b);
   return {

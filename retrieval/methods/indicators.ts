@@ -3,7 +3,7 @@ import type { LoadedIndex } from '../../indexer/index/load.js';
 import type { Passage, Sector } from '../../indexer/types.js';
 import { citationOf } from '../citation.js';
 import { conceptCoverageOf, conceptQuery } from '../concept-coverage.js';
-import { resolveRegions, resolveSectors } from '../filters.js';
+import { resolveDocuments, resolveRegions, resolveSectors } from '../filters.js';
 import { conceptCoverage, matchedTermsIn, understandQuery, type QueryPlan } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
 import { DEFAULT_RETRIEVAL, retrieve } from '../retrieve.js';
@@ -19,8 +19,8 @@ import { termTokens, uniqueTerms, type TermToken } from '../text.js';
 export interface IndicatorsParams {
   q: string;
   regions?: string[];
-  /** Document ids (already resolved): only rows of these documents. */
-  documentIds?: ReadonlySet<string>;
+  /** Document ids or file names: only rows of these documents. */
+  documents?: string[];
   sectors?: string[];
   /** Only rows with a value for this year; their values are cut to it. */
   year?: number;
@@ -140,7 +140,8 @@ export async function findIndicators(index: SearchIndex, params: IndicatorsParam
   const rows = index.loaded.indicators;
   const plan = indicatorPlan(index, params.q);
 
-  const { documentIds } = params;
+  const documents = resolveDocuments(index, params.documents, 'document');
+  const documentIds = documents ? new Set(documents.map((d) => d.documentId)) : undefined;
   const { candidates } = await retrieve(index, plan, { regionIds, documentIds, sectors: sectorSet }, {
     ...DEFAULT_RETRIEVAL,
     mode: 'hybrid',
@@ -182,7 +183,8 @@ export async function findIndicators(index: SearchIndex, params: IndicatorsParam
 
   const indicators = picked.map(({ row }) => toIndicatorResult(index, row, params.year, groupScore.get(row.groupId)!));
   const found = new Set(indicators.map((r) => r.regionId));
-  const scope = regions ?? index.regions.map((r) => ({ regionId: r.regionId, region: r.region }));
+  // A document filter alone scopes the answer to its documents' regions.
+  const scope = regions ?? (documents ? [...new Map(documents.map((d) => [d.regionId, { regionId: d.regionId, region: d.region }])).values()] : index.regions.map((r) => ({ regionId: r.regionId, region: r.region })));
   return {
     query: params.q,
     tookMs: Math.round((performance.now() - started) * 10) / 10,

@@ -10,7 +10,8 @@ const MAX_YEAR = 2100;
 
 export const indicatorsQuerySchema = strictParams({
   q: queryText('the indicator to look for').meta({ description: 'What the indicator measures, in any words.', example: 'доля массовых социально значимых услуг в электронном виде' }),
-  region: listParam('region').meta({ description: 'Region ids or names, repeated or comma-separated.' }),
+  region: listParam('region').meta({ description: 'Region ids or names in any case, repeated or comma-separated.' }),
+  document: listParam('document').meta({ description: 'Document ids or file names, repeated or comma-separated: rows of these documents only.' }),
   sector: listParam('sector').meta({ description: `Sectors: ${SECTORS.join(', ')}; repeated or comma-separated.` }),
   year: z.coerce
     .number({ error: 'must be a year such as 2024' })

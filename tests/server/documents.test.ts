@@ -105,6 +105,18 @@ describe('several documents of one region over HTTP', () => {
     expect(body.passages.every((p) => p.document.id === REVISION.id)).toBe(true);
   });
 
+  it('limits indicator rows to a document with document= (GET /api/indicators)', async () => {
+    const q1 = 'доля массовых социально значимых услуг в электронном виде';
+    const byDocument = new Map(index.passages.map((p) => [p.id, p.documentId]));
+    const both = await getJson<{ indicators: { regionId: string; passageId: string | null }[] }>(base, `/api/indicators?${q({ q: q1, region: 'tyumen' })}`);
+    expect(new Set(both.body.indicators.map((r) => byDocument.get(r.passageId!)))).toEqual(new Set(['tyumen', REVISION.id]));
+    const apart = await getJson<{ indicators: { passageId: string | null }[]; missingRegions: unknown[] }>(base, `/api/indicators?${q({ q: q1, document: REVISION.id })}`);
+    expect(apart.status).toBe(200);
+    expect(apart.body.indicators.length).toBeGreaterThan(0);
+    expect(apart.body.indicators.every((r) => byDocument.get(r.passageId!) === REVISION.id)).toBe(true);
+    expect(apart.body.missingRegions).toEqual([]);
+  });
+
   it.each([
     ['tyumen', 'tyumen'],
     ['Тюменская область', 'tyumen'],

@@ -36,6 +36,8 @@ export interface IndicatorsResponse {
 export interface IndicatorsParams {
   q: string;
   regions: readonly string[];
+  /** Document ids; empty = all. */
+  documents?: readonly string[];
   sectors: readonly Sector[];
   year: number | null;
   k: number;
@@ -45,6 +47,7 @@ export interface IndicatorsParams {
 export function indicatorsQuery(params: IndicatorsParams): string {
   const qs = new URLSearchParams({ q: params.q, k: String(params.k) });
   if (params.regions.length > 0) qs.set('region', params.regions.join(','));
+  if (params.documents && params.documents.length > 0) qs.set('document', params.documents.join(','));
   if (params.sectors.length > 0) qs.set('sector', params.sectors.join(','));
   if (params.year !== null) qs.set('year', String(params.year));
   return qs.toString();

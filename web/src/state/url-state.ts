@@ -82,7 +82,7 @@ export function searchKey(state: ViewState): string {
 }
 
 export function indicatorsKey(state: ViewState): string {
-  return JSON.stringify([state.q, [...state.regions].sort(), [...state.sectors].sort(), state.year]);
+  return JSON.stringify([state.q, [...state.regions].sort(), [...state.documents].sort(), [...state.sectors].sort(), state.year]);
 }
 
 export function askKey(state: ViewState): string {

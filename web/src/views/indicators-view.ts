@@ -68,7 +68,7 @@ export class IndicatorsView {
     replaceChildren(this.status, h('p', { class: 'loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), `Ищем показатели «${shortQuery(state.q)}»…`));
     replaceChildren(this.results);
     try {
-      const response = await getIndicators({ q: state.q, regions: state.regions, sectors: state.sectors, year: state.year, k: GROUPS }, controller.signal);
+      const response = await getIndicators({ q: state.q, regions: state.regions, documents: state.documents, sectors: state.sectors, year: state.year, k: GROUPS }, controller.signal);
       if (controller.signal.aborted) return;
       this.render(state, response);
       setPhase(this.area, 'done');

@@ -6,8 +6,8 @@ import { findIndicators, indicatorById } from '../../../../retrieval/methods/ind
 /** `GET /api/indicators` and `GET /api/indicators/:id`. */
 const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/', { schema: indicatorsRouteSchema }, async (request) => {
-    const { q, region, sector, year, k } = request.query;
-    return findIndicators(app.indexHolder.current, { q, k, ...(region ? { regions: region } : {}), ...(sector ? { sectors: sector } : {}), ...(year !== undefined ? { year } : {}) });
+    const { q, region, document, sector, year, k } = request.query;
+    return findIndicators(app.indexHolder.current, { q, k, ...(region ? { regions: region } : {}), ...(document ? { documents: document } : {}), ...(sector ? { sectors: sector } : {}), ...(year !== undefined ? { year } : {}) });
   });
 
   app.get('/:id', { schema: indicatorRouteSchema }, async (request) => {
