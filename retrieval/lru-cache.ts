@@ -1,6 +1,7 @@
 /**
  * A bounded cache that evicts the least recently used entry (a Map keeps insertion order; a hit re-inserts).
- * For per-passage caches whose full size grows with the corpus: at 250k passages an unbounded one would not fit.
+ * For per-passage caches whose full size grows with the corpus (at 250k passages an unbounded one would not fit)
+ * and per-query caches whose size would grow with the traffic.
  */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
@@ -21,6 +22,10 @@ export class LruCache<K, V> {
       this.entries.set(key, value);
     }
     return value;
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
   }
 
   set(key: K, value: V): void {

@@ -80,7 +80,16 @@ export function isFramingTerm(term: string): boolean {
   return framingTerms.has(term);
 }
 
+/**
+ * The plan for `query` (cached per index: the same text and options always give the same plan; callers share it
+ * and must not change it).
+ */
 export function understandQuery(index: SearchIndex, query: string, options: UnderstandOptions = {}): QueryPlan {
+  const detectRegions = options.detectRegions !== false;
+  return index.cachedPlan(`${detectRegions ? 'regions' : 'no-regions'}\u0000${query}`, () => analyseQuery(index, query, { detectRegions }));
+}
+
+function analyseQuery(index: SearchIndex, query: string, options: UnderstandOptions): QueryPlan {
   const original = query.trim();
   const mentions = index.regionNames.find(original);
   const regions = options.detectRegions === false ? [] : mentions;

@@ -173,7 +173,7 @@ export async function retrieve(index: SearchIndex, plan: QueryPlan, filter: Sear
   let conceptVector: Float32Array | undefined;
   if (useSemantic) {
     vector = await embedQuery(index, plan.text);
-    conceptVector = conceptSpace ? await index.conceptEmbedder?.embedQuery(plan.text) : undefined;
+    conceptVector = conceptSpace ? await index.conceptQueryVector(plan.text) : undefined;
     // Grouping needs candidates from every region: take a wider global neighbourhood first, then ask hnswlib
     // (with a region filter) only for regions that neighbourhood left short.
     const k = regionIds.length > 0 ? Math.max(options.pool, options.perRegionPool * regionIds.length) : options.pool;

@@ -7,6 +7,7 @@ import { KeywordImpacts } from './keyword-impacts.js';
 import { RegionNameMatcher } from './region-names.js';
 import { termTokens, type TermToken } from './text.js';
 import { LruCache } from './lru-cache.js';
+import type { QueryPlan } from './query-understanding.js';
 
 /**
  * Everything the search methods need from one loaded index, with the derived lookups computed once at load:
@@ -34,6 +35,19 @@ export interface RegionSummary {
  */
 const TOKEN_CACHE_PASSAGES = 4096;
 
+/**
+ * Distinct queries whose analysis and embeddings stay cached (`SearchIndex` option `queryCacheEntries`). A repeated
+ * query then skips the e5 forward pass (≈ 14 ms of CPU with one ONNX Runtime thread, ≈ 8 ms wall on an idle core),
+ * the concept model's query vector and its baseline, and query understanding. An entry holds a plan (≈ 2–5 KB) and
+ * up to two vectors (1.5 KB at 384-d, 4 KB at 1024-d): 1024 entries stay under ≈ 12 MB.
+ */
+export const QUERY_CACHE_ENTRIES = 1024;
+
+export interface SearchIndexOptions {
+  /** See `QUERY_CACHE_ENTRIES`; 0 turns the query caches off (every query is analysed and embedded afresh). */
+  queryCacheEntries?: number;
+}
+
 /** How many passages the semantic baseline samples (see `semanticBaseline`). */
 const BASELINE_SAMPLE = 256;
 
@@ -44,6 +58,8 @@ const BASELINE_SAMPLE = 256;
  */
 export class VectorSpace {
   private readonly cache: (Float32Array | undefined)[];
+  /** Baselines of query vectors still referenced (a cached query vector keeps its baseline; others are collected). */
+  private readonly baselines = new WeakMap<Float32Array, { mean: number; std: number }>();
 
   constructor(
     readonly hnsw: LoadedIndex['vectors'],
@@ -71,6 +87,8 @@ export class VectorSpace {
    * stands far above that baseline (a z-score), which works whatever scale the embedder's cosines live on.
    */
   baseline(query: Float32Array): { mean: number; std: number } {
+    const known = this.baselines.get(query);
+    if (known) return known;
     let sum = 0;
     let sumSq = 0;
     for (const label of this.baselineLabels) {
@@ -80,7 +98,9 @@ export class VectorSpace {
     }
     const n = Math.max(1, this.baselineLabels.length);
     const mean = sum / n;
-    return { mean, std: Math.sqrt(Math.max(1e-12, sumSq / n - mean * mean)) };
+    const baseline = { mean, std: Math.sqrt(Math.max(1e-12, sumSq / n - mean * mean)) };
+    this.baselines.set(query, baseline);
+    return baseline;
   }
 }
 
@@ -105,12 +125,26 @@ export class SearchIndex {
   private readonly tokenCache = new LruCache<number, TermToken[]>(TOKEN_CACHE_PASSAGES);
   /** Offline-embedder features of each passage, computed on first use (concept coverage). */
   private readonly featureCache: (Set<string> | undefined)[] = [];
+  /** Query plans by options + text, and query vectors by text per space (see `QUERY_CACHE_ENTRIES`); undefined: off. */
+  private readonly planCache: LruCache<string, QueryPlan> | undefined;
+  private readonly queryVectorCache: LruCache<string, Promise<Float32Array>> | undefined;
+  private readonly conceptQueryVectorCache: LruCache<string, Promise<Float32Array>> | undefined;
   /** Every keyword term of the index, sorted (for same-root lookups). */
   private readonly vocabulary: string[];
   /** The keyword index as impact-ordered postings (query cost independent of corpus size). */
   readonly keywordImpacts: KeywordImpacts;
 
-  constructor(readonly loaded: LoadedIndex) {
+  constructor(
+    readonly loaded: LoadedIndex,
+    options: SearchIndexOptions = {},
+  ) {
+    const queryCacheEntries = options.queryCacheEntries ?? QUERY_CACHE_ENTRIES;
+    if (!Number.isInteger(queryCacheEntries) || queryCacheEntries < 0) throw new RangeError(`queryCacheEntries must be a whole number ≥ 0, got ${queryCacheEntries}`);
+    if (queryCacheEntries > 0) {
+      this.planCache = new LruCache(queryCacheEntries);
+      this.queryVectorCache = new LruCache(queryCacheEntries);
+      this.conceptQueryVectorCache = new LruCache(queryCacheEntries);
+    }
     this.passages = loaded.passages;
     const { id, kind, description } = loaded.manifest.embedder;
     this.embedder = { id, kind, description };
@@ -229,6 +263,33 @@ export class SearchIndex {
     return embedder instanceof OfflineConceptEmbedder ? embedder : this.loaded.concepts?.embedder;
   }
 
+  /**
+   * The query plan for `key` (the caller's options and text), computed by `understand` unless cached. Plans are
+   * shared between requests: nothing downstream may change one.
+   */
+  cachedPlan(key: string, understand: () => QueryPlan): QueryPlan {
+    let plan = this.planCache?.get(key);
+    if (!plan) {
+      plan = understand();
+      this.planCache?.set(key, plan);
+    }
+    return plan;
+  }
+
+  /** The index embedder's vector for a query text (cached; concurrent requests for one text share one embedding). */
+  queryVector(text: string): Promise<Float32Array> {
+    return cachedEmbedding(this.queryVectorCache, text, () => this.loaded.embedder.embedQuery(text));
+  }
+
+  /** The offline concept model's vector for a query text (cached), or undefined when the index has no concept model. */
+  conceptQueryVector(text: string): Promise<Float32Array> | undefined {
+    const embedder = this.conceptEmbedder;
+    if (!embedder) return undefined;
+    // An offline index's concept model is its embedder: one vector serves both.
+    if (embedder === this.loaded.embedder) return this.queryVector(text);
+    return cachedEmbedding(this.conceptQueryVectorCache, text, () => embedder.embedQuery(text));
+  }
+
   /** The offline embedder's feature set of a passage (cached), or undefined for other embedders. */
   passageFeatures(label: number): ReadonlySet<string> | undefined {
     const embedder = this.conceptEmbedder;
@@ -305,6 +366,18 @@ export class SearchIndex {
     const df = this.keywordImpacts.documentFrequency(term);
     return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
   }
+}
+
+/** `embed()` through `cache` (when on): the pending promise is cached, and forgotten if it fails. */
+function cachedEmbedding(cache: LruCache<string, Promise<Float32Array>> | undefined, text: string, embed: () => Promise<Float32Array>): Promise<Float32Array> {
+  if (!cache) return embed();
+  let pending = cache.get(text);
+  if (!pending) {
+    pending = embed();
+    cache.set(text, pending);
+    pending.catch(() => cache.delete(text));
+  }
+  return pending;
 }
 
 function emptySectorCounts(): Record<Sector, number> {

@@ -85,7 +85,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(errorHandler);
   await app.register(gracefulClosePlugin);
   await app.register(queryEncodingGuard);
-  await app.register(indexHolderPlugin, { index: options.index, source: { indexDir: config.indexDir, modelsDir: config.modelsDir } });
+  await app.register(indexHolderPlugin, {
+    index: options.index,
+    source: { indexDir: config.indexDir, modelsDir: config.modelsDir },
+    search: { queryCacheEntries: config.queryCacheEntries },
+  });
   if (config.watchIndex) await app.register(indexWatcherPlugin, { debounceMs: config.watchDebounceMs });
   await app.register(helmetPlugin);
   await app.register(rateLimitPlugin, { max: config.rateLimitMax, timeWindowMs: config.rateLimitWindowMs });

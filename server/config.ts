@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { EMBEDDER_PREFERENCES } from '../indexer/embed/select.js';
+import { QUERY_CACHE_ENTRIES } from '../retrieval/search-index.js';
 
 /**
  * Server configuration, from environment variables and CLI flags (flags win). Every option has a documented
@@ -65,6 +66,11 @@ export const serverConfigSchema = z.object({
    * Only enable behind a proxy you run. Default `false`. Env `TRUST_PROXY`.
    */
   trustProxy: flag.default(false),
+  /**
+   * Distinct queries whose analysis and embeddings stay cached per index (LRU); a repeated query skips the model's
+   * forward pass. `0` turns the caches off. Default 1024 (≈ 12 MB). Env `QUERY_CACHE_ENTRIES`.
+   */
+  queryCacheEntries: z.coerce.number().int().min(0).default(QUERY_CACHE_ENTRIES),
   /** pino log level. Default `info`. Env `LOG_LEVEL`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
@@ -101,6 +107,7 @@ const ENV: Partial<Record<keyof ServerConfig, string>> = {
   maxHeaderBytes: 'MAX_HEADER_BYTES',
   shutdownTimeoutMs: 'SHUTDOWN_TIMEOUT_MS',
   trustProxy: 'TRUST_PROXY',
+  queryCacheEntries: 'QUERY_CACHE_ENTRIES',
   logLevel: 'LOG_LEVEL',
   llmUrl: 'LLM_URL',
   llmModel: 'LLM_MODEL',
@@ -126,6 +133,7 @@ const FLAGS = {
   'max-header-bytes': { type: 'string' },
   'shutdown-timeout-ms': { type: 'string' },
   'trust-proxy': { type: 'string' },
+  'query-cache-entries': { type: 'string' },
   'log-level': { type: 'string' },
   'llm-url': { type: 'string' },
   'llm-model': { type: 'string' },
@@ -150,6 +158,7 @@ export const CONFIG_HELP = `Usage: npm start -- [options]
   --max-header-bytes <n>     largest request line + headers, so also the URL (default 65536, env MAX_HEADER_BYTES)
   --shutdown-timeout-ms <n>  on SIGTERM, longest wait for in-flight requests (default 10000, env SHUTDOWN_TIMEOUT_MS)
   --trust-proxy <bool>       rate-limit by X-Forwarded-For (behind your own proxy only; default false, env TRUST_PROXY)
+  --query-cache-entries <n>  queries whose analysis and embeddings stay cached, 0 = off (default 1024, env QUERY_CACHE_ENTRIES)
   --log-level <level>        fatal|error|warn|info|debug|trace|silent (default info, env LOG_LEVEL)
   --llm-url <url>            optional OpenAI-compatible endpoint for summaries (env LLM_URL; off by default)
   --llm-model <name>         model for --llm-url (env LLM_MODEL)

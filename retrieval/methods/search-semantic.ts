@@ -12,8 +12,9 @@ export interface SemanticHit {
   similarity: number;
 }
 
+/** The query's vector from the index's embedder (cached per query text, see `SearchIndex.queryVector`). */
 export async function embedQuery(index: SearchIndex, text: string): Promise<Float32Array> {
-  return index.loaded.embedder.embedQuery(text);
+  return index.queryVector(text);
 }
 
 /**

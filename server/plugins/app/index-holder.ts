@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { IndexLoadError, loadIndex, type LoadedIndex } from '../../../indexer/index/load.js';
-import { SearchIndex } from '../../../retrieval/search-index.js';
+import { SearchIndex, type SearchIndexOptions } from '../../../retrieval/search-index.js';
 import { globalPlugin } from '../global.js';
 
 /**
@@ -32,8 +32,10 @@ export class IndexHolder {
     readonly source: IndexSource,
     /** Where background failures (the cache fill after a swap) are reported. */
     private readonly log?: FastifyBaseLogger,
+    /** For every SearchIndex this holder makes (the first and each reloaded one). */
+    private readonly searchOptions: SearchIndexOptions = {},
   ) {
-    this.index = prepared(loaded, log);
+    this.index = prepared(loaded, log, searchOptions);
   }
 
   get current(): SearchIndex {
@@ -42,7 +44,7 @@ export class IndexHolder {
 
   /** Prepares the new index completely before switching, so a failure leaves the old one serving. */
   swap(loaded: LoadedIndex): SearchIndex {
-    const next = prepared(loaded, this.log);
+    const next = prepared(loaded, this.log, this.searchOptions);
     this.index = next;
     return next;
   }
@@ -90,8 +92,9 @@ export class IndexHolder {
   }
 }
 
-function prepared(loaded: LoadedIndex, log: FastifyBaseLogger | undefined): SearchIndex {
-  const index = new SearchIndex(loaded);
+function prepared(loaded: LoadedIndex, log: FastifyBaseLogger | undefined, options: SearchIndexOptions): SearchIndex {
+  // A new index starts with empty query caches: plans and vectors belong to the index they were computed on.
+  const index = new SearchIndex(loaded, options);
   // Fill the vector cache in the background; requests meanwhile read the vectors they need on demand. loadIndex
   // has verified every vector, so this should not fail; if it does, it is logged: background work must never
   // become an unhandled rejection that takes the process down.
@@ -107,6 +110,6 @@ declare module 'fastify' {
   }
 }
 
-export const indexHolderPlugin = globalPlugin(async (app: FastifyInstance, options: { index: LoadedIndex; source: IndexSource }) => {
-  app.decorate('indexHolder', new IndexHolder(options.index, options.source, app.log));
+export const indexHolderPlugin = globalPlugin(async (app: FastifyInstance, options: { index: LoadedIndex; source: IndexSource; search?: SearchIndexOptions }) => {
+  app.decorate('indexHolder', new IndexHolder(options.index, options.source, app.log, options.search));
 }, 'index-holder');
