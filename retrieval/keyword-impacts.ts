@@ -63,6 +63,15 @@ export class KeywordImpacts {
   private readonly passageImpacts: Float32Array;
   private readonly scratch: QueryScratch;
 
+  /** Every term of the index (unordered). */
+  terms(): string[] {
+    return [...this.termIds.keys()];
+  }
+
+  hasTerm(term: string): boolean {
+    return this.termIds.has(term);
+  }
+
   constructor(index: lunr.Index, passageCount: number) {
     const { fields, invertedIndex, fieldVectors } = index as unknown as LunrInternals;
     let termCount = 0;

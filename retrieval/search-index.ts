@@ -104,7 +104,14 @@ export class VectorSpace {
   }
 }
 
+/**
+ * What a SearchIndex keeps of the loaded index: everything but the lunr index, whose postings live on in
+ * `keywordImpacts` (flat arrays) — keeping both held the keyword index twice (bench/MEMORY.md).
+ */
+export type ServingIndex = Omit<LoadedIndex, 'keyword'>;
+
 export class SearchIndex {
+  readonly loaded: ServingIndex;
   readonly passages: readonly Passage[];
   /** The index's embedder's passage vectors. */
   readonly vectors: VectorSpace;
@@ -134,10 +141,9 @@ export class SearchIndex {
   /** The keyword index as impact-ordered postings (query cost independent of corpus size). */
   readonly keywordImpacts: KeywordImpacts;
 
-  constructor(
-    readonly loaded: LoadedIndex,
-    options: SearchIndexOptions = {},
-  ) {
+  constructor(loaded: LoadedIndex, options: SearchIndexOptions = {}) {
+    const { keyword, ...serving } = loaded;
+    this.loaded = serving;
     const queryCacheEntries = options.queryCacheEntries ?? QUERY_CACHE_ENTRIES;
     if (!Number.isInteger(queryCacheEntries) || queryCacheEntries < 0) throw new RangeError(`queryCacheEntries must be a whole number ≥ 0, got ${queryCacheEntries}`);
     if (queryCacheEntries > 0) {
@@ -187,8 +193,8 @@ export class SearchIndex {
     }
     this.regionNames = new RegionNameMatcher(this.regions);
     this.abbreviations = abbreviationsFromLexicon(loaded.lexicon);
-    this.vocabulary = Object.keys(this.invertedIndex()).sort();
-    this.keywordImpacts = new KeywordImpacts(loaded.keyword, this.passages.length);
+    this.keywordImpacts = new KeywordImpacts(keyword, this.passages.length);
+    this.vocabulary = this.keywordImpacts.terms().sort();
 
     // A fixed, evenly spread sample: deterministic, so the same query always gets the same relevance.
     const step = Math.max(1, Math.floor(this.passages.length / BASELINE_SAMPLE));
@@ -347,17 +353,13 @@ export class SearchIndex {
     }
     for (let len = Math.max(minStem, term.length - maxSuffix); len < term.length; len++) {
       const prefix = term.slice(0, len);
-      if (Object.hasOwn(this.invertedIndex(), prefix)) found.push(prefix);
+      if (this.keywordImpacts.hasTerm(prefix)) found.push(prefix);
     }
     return found;
   }
 
   hasTerm(term: string): boolean {
-    return Object.hasOwn(this.invertedIndex(), term);
-  }
-
-  private invertedIndex(): Record<string, Record<string, Record<string, unknown>>> {
-    return (this.loaded.keyword as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>>> }).invertedIndex;
+    return this.keywordImpacts.hasTerm(term);
   }
 
   /** BM25-style inverse document frequency of a keyword term; unseen terms get the maximum. */

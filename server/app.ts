@@ -6,7 +6,7 @@ import { loggerOptions } from './logging.js';
 import { clientErrorHandler } from './plugins/app/client-errors.js';
 import { errorBody, errorHandler } from './plugins/app/error-handler.js';
 import { gracefulClosePlugin } from './plugins/app/graceful-close.js';
-import { indexHolderPlugin } from './plugins/app/index-holder.js';
+import { IndexHolder, indexHolderPlugin } from './plugins/app/index-holder.js';
 import { indexWatcherPlugin } from './plugins/app/index-watcher.js';
 import { queryEncodingGuard } from './plugins/app/query-encoding.js';
 import { RAW_ERROR_HEADERS } from './plugins/app/raw-headers.js';
@@ -85,11 +85,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(errorHandler);
   await app.register(gracefulClosePlugin);
   await app.register(queryEncodingGuard);
-  await app.register(indexHolderPlugin, {
-    index: options.index,
-    source: { indexDir: config.indexDir, modelsDir: config.modelsDir },
-    search: { queryCacheEntries: config.queryCacheEntries },
-  });
+  // The holder is made here so no plugin options keep the loaded index (its lunr part is garbage once the
+  // SearchIndex exists; see SearchIndex.loaded).
+  const holder = new IndexHolder(options.index, { indexDir: config.indexDir, modelsDir: config.modelsDir }, app.log, { queryCacheEntries: config.queryCacheEntries });
+  await app.register(indexHolderPlugin, { holder });
   if (config.watchIndex) await app.register(indexWatcherPlugin, { debounceMs: config.watchDebounceMs });
   await app.register(helmetPlugin);
   await app.register(rateLimitPlugin, { max: config.rateLimitMax, timeWindowMs: config.rateLimitWindowMs });

@@ -1,5 +1,4 @@
 import type { IndicatorRow } from '../../indexer/indicators/types.js';
-import type { LoadedIndex } from '../../indexer/index/load.js';
 import type { Passage, Sector } from '../../indexer/types.js';
 import { citationOf } from '../citation.js';
 import { conceptCoverageOf, conceptQuery } from '../concept-coverage.js';
@@ -7,7 +6,7 @@ import { resolveDocuments, resolveRegions, resolveSectors } from '../filters.js'
 import { conceptCoverage, matchedTermsIn, understandQuery, type QueryPlan } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
 import { DEFAULT_RETRIEVAL, retrieve } from '../retrieve.js';
-import type { EmbedderSummary, SearchIndex } from '../search-index.js';
+import type { EmbedderSummary, SearchIndex, ServingIndex } from '../search-index.js';
 import { termTokens, uniqueTerms, type TermToken } from '../text.js';
 
 /**
@@ -90,7 +89,7 @@ const PER_REGION_POOL = 20;
 export const DEFAULT_INDICATOR_GROUPS = 10;
 
 /** Tokens of every indicator name (cached per loaded index: names never change). */
-const nameTokenCache = new WeakMap<LoadedIndex, TermToken[][]>();
+const nameTokenCache = new WeakMap<ServingIndex, TermToken[][]>();
 function nameTokens(index: SearchIndex): TermToken[][] {
   let tokens = nameTokenCache.get(index.loaded);
   if (!tokens) nameTokenCache.set(index.loaded, (tokens = index.loaded.indicators.map((r) => termTokens(`${r.name} ${r.unit ?? ''}`))));
@@ -98,7 +97,7 @@ function nameTokens(index: SearchIndex): TermToken[][] {
 }
 
 /** The offline concept model's features of every indicator name (synonyms, domain concepts), per loaded index. */
-const nameFeatureCache = new WeakMap<LoadedIndex, Array<ReadonlySet<string>>>();
+const nameFeatureCache = new WeakMap<ServingIndex, Array<ReadonlySet<string>>>();
 function nameFeatures(index: SearchIndex): Array<ReadonlySet<string>> | undefined {
   const embedder = index.conceptEmbedder;
   if (!embedder) return undefined;

@@ -95,11 +95,12 @@ export class IndexHolder {
 function prepared(loaded: LoadedIndex, log: FastifyBaseLogger | undefined, options: SearchIndexOptions): SearchIndex {
   // A new index starts with empty query caches: plans and vectors belong to the index they were computed on.
   const index = new SearchIndex(loaded, options);
+  const dir = loaded.dir; // not `loaded` in the closure below: that would keep the lunr index alive
   // Fill the vector cache in the background; requests meanwhile read the vectors they need on demand. loadIndex
   // has verified every vector, so this should not fail; if it does, it is logged: background work must never
   // become an unhandled rejection that takes the process down.
   index.warmUp().catch((err: unknown) => {
-    log?.error({ dir: loaded.dir, reason: err instanceof Error ? err.message : String(err) }, 'index cache fill failed; vectors are read on demand');
+    log?.error({ dir, reason: err instanceof Error ? err.message : String(err) }, 'index cache fill failed; vectors are read on demand');
   });
   return index;
 }
@@ -110,6 +111,6 @@ declare module 'fastify' {
   }
 }
 
-export const indexHolderPlugin = globalPlugin(async (app: FastifyInstance, options: { index: LoadedIndex; source: IndexSource; search?: SearchIndexOptions }) => {
-  app.decorate('indexHolder', new IndexHolder(options.index, options.source, app.log, options.search));
+export const indexHolderPlugin = globalPlugin(async (app: FastifyInstance, options: { holder: IndexHolder }) => {
+  app.decorate('indexHolder', options.holder);
 }, 'index-holder');
