@@ -27,7 +27,7 @@ export function onnxFileName(format: LinearFormat): string {
 /**
  * `MatMulNBits` accuracy level 4 multiplies the 4-bit weights with int8-quantised activations. Measured against the
  * reference engine on the same texts: cosine 0.99997 (level 0, fp32 activations: 0.99993), and less CPU per query
- * (bench/RESULTS.md, "Model formats").
+ * (models/README.md, "Weight formats").
  */
 const MATMUL_ACCURACY_LEVEL = 4;
 
