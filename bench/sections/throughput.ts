@@ -9,7 +9,7 @@ import { ratio, round, summarize, type LatencySummary } from '../lib/stats.js';
 /**
  * Section `throughput` (issue 12): our server against a plain engine over HTTP, in the same run, with the same
  * queries and the same closed-loop clients (autocannon, in this process):
- * - ours, keyword mode and hybrid mode, served by the compiled server (`dist/server/cli.js`) over the
+ * - ours, keyword mode and hybrid mode (and hybrid with the query caches off, a second server), served by the compiled server (`dist/server/cli.js`) over the
  *   multilingual-e5-small index of the bundled corpus (the offline index when the model is absent, said so);
  * - the peer: MiniSearch with Russian stemming behind a minimal `node:http` server (`workers/peer-server.ts`) over
  *   the same passages.
@@ -17,8 +17,13 @@ import { ratio, round, summarize, type LatencySummary } from '../lib/stats.js';
  * outside load on a shared machine hits them alike; the figures to compare are the ratios per round.
  */
 
-export type ContenderName = 'ours-keyword' | 'ours-hybrid' | 'peer';
-const CONTENDERS: readonly ContenderName[] = ['ours-keyword', 'ours-hybrid', 'peer'];
+export type ContenderName = 'ours-keyword' | 'ours-hybrid' | 'ours-hybrid-uncached' | 'peer';
+/**
+ * `ours-hybrid-uncached`: a second server of ours with its query caches off (`--query-cache-entries 0`): the
+ * rotation repeats its queries, so the cached server answers them from its query caches after the warm-up; this row
+ * is what a stream of queries never seen before costs.
+ */
+const CONTENDERS: readonly ContenderName[] = ['ours-keyword', 'ours-hybrid', 'ours-hybrid-uncached', 'peer'];
 
 export interface ContenderThroughput {
   contender: ContenderName;
@@ -40,6 +45,9 @@ export interface ThroughputRatios {
   keyword: number;
   hybridPerRound: number[];
   hybrid: number;
+  /** The same for hybrid with the query caches off. */
+  hybridUncachedPerRound: number[];
+  hybridUncached: number;
 }
 
 export interface ServerMemory {
@@ -56,6 +64,7 @@ export interface ThroughputResults {
   /** Why the index is not e5, when it is not. */
   note?: string;
   ours: string;
+  oursUncached: string;
   peer: string;
   queries: number;
   rounds: number;
@@ -76,14 +85,17 @@ export async function runThroughputSection(ctx: BenchContext, queries: readonly 
   const texts = queries.map((q) => q.query);
   const ours = await startBenchServer(index);
   let peer: RunningServer | undefined;
+  let uncached: RunningServer | undefined;
   try {
     peer = await startPeerServer(index);
+    uncached = await startBenchServer(index, ['--query-cache-entries', '0']);
     const streams: Record<ContenderName, () => LoadRequest> = {
       'ours-keyword': rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode: 'keyword', k: '10' }).toString()}`),
       'ours-hybrid': rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode: 'hybrid', k: '10' }).toString()}`),
+      'ours-hybrid-uncached': rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode: 'hybrid', k: '10' }).toString()}`),
       peer: rotation(texts, (q) => `/search?${new URLSearchParams({ q, k: '10' }).toString()}`),
     };
-    const urlOf = (c: ContenderName) => (c === 'peer' ? peer!.url : ours.url);
+    const urlOf = (c: ContenderName) => (c === 'peer' ? peer!.url : c === 'ours-hybrid-uncached' ? uncached!.url : ours.url);
 
     // Warm-up: every query once per contender (lazy caches fill on first sight), so the phases measure steady state.
     const warmStarted = performance.now();
@@ -133,7 +145,16 @@ export async function runThroughputSection(ctx: BenchContext, queries: readonly 
       const peerRps = rps('peer');
       const keywordPerRound = rps('ours-keyword').map((x, i) => ratio(x, peerRps[i]!));
       const hybridPerRound = rps('ours-hybrid').map((x, i) => ratio(x, peerRps[i]!));
-      return { connections, keywordPerRound, keyword: median(keywordPerRound), hybridPerRound, hybrid: median(hybridPerRound) };
+      const hybridUncachedPerRound = rps('ours-hybrid-uncached').map((x, i) => ratio(x, peerRps[i]!));
+      return {
+        connections,
+        keywordPerRound,
+        keyword: median(keywordPerRound),
+        hybridPerRound,
+        hybrid: median(hybridPerRound),
+        hybridUncachedPerRound,
+        hybridUncached: median(hybridUncachedPerRound),
+      };
     });
     const memory = (pid: number, afterWarmUp: ReturnType<typeof processMemory>, sampled: { maxRssMiB: number }): ServerMemory => {
       const now = processMemory(pid);
@@ -148,6 +169,7 @@ export async function runThroughputSection(ctx: BenchContext, queries: readonly 
       embedderId: index.build.embedderId,
       ...(e5Missing ? { note: `${e5Missing}: ours served the offline index` } : {}),
       ours: ours.command,
+      oursUncached: uncached.command,
       peer: peer.command,
       queries: texts.length,
       rounds,
@@ -163,7 +185,7 @@ export async function runThroughputSection(ctx: BenchContext, queries: readonly 
       },
     };
   } finally {
-    await Promise.all([ours.stop(), peer?.stop()]);
+    await Promise.all([ours.stop(), peer?.stop(), uncached?.stop()]);
   }
 }
 

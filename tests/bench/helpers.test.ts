@@ -94,11 +94,11 @@ describe('targets', () => {
       ({ contender, connections, runs: [], requestsPerSecond: 1, latency: latency(p99), errors });
     const memory = (peakRssMiB: number) => ({ rssAfterWarmUpMiB: 1, rssAfterMiB: 1, sampledPeakRssMiB: 1, peakRssMiB });
     const data = {
-      embedderId: 'e5', ours: '', peer: '', queries: 1, rounds: 2, phaseSeconds: 1, connections: [16, 32], warmUpMs: 1,
+      embedderId: 'e5', ours: '', oursUncached: '', peer: '', queries: 1, rounds: 2, phaseSeconds: 1, connections: [16, 32], warmUpMs: 1,
       rows: [row('ours-keyword', 32, 120), row('ours-hybrid', 32, 151), row('peer', 32, 400, 2)],
       ratios: [
-        { connections: 16, keywordPerRound: [0.6, 0.7], keyword: 0.65, hybridPerRound: [0.3, 0.3], hybrid: 0.3 },
-        { connections: 32, keywordPerRound: [0.4, 0.5], keyword: 0.45, hybridPerRound: [0.3, 0.3], hybrid: 0.3 },
+        { connections: 16, keywordPerRound: [0.6, 0.7], keyword: 0.65, hybridPerRound: [0.3, 0.3], hybrid: 0.3, hybridUncachedPerRound: [0.1, 0.1], hybridUncached: 0.1 },
+        { connections: 32, keywordPerRound: [0.4, 0.5], keyword: 0.45, hybridPerRound: [0.3, 0.3], hybrid: 0.3, hybridUncachedPerRound: [0.1, 0.1], hybridUncached: 0.1 },
       ],
       memory: { ours: memory(600), peer: memory(100), source: '' },
     };
