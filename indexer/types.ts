@@ -92,6 +92,32 @@ export interface PassageForEmbedding {
   sector: Sector;
 }
 
+/** One content word of a query with the corpus features that express it (see the offline embedder's features.ts). */
+export interface ConceptUnit {
+  lemma: string;
+  /** Verbs and adverbs say how rather than what. */
+  verbal: boolean;
+  /** Whether the corpus has the word itself (not only related words). */
+  known: boolean;
+  /** Only indirect evidence expresses the word (thesaurus synonyms, broad topic concepts). */
+  weak: boolean;
+  features: string[];
+  /** idf of the word, or of what expresses it. */
+  weight: number;
+}
+
+/**
+ * An embedder that can also explain a query as weighted concepts and a passage as a feature set (the offline
+ * concept embedder): retrieval judges "does this passage answer the question" with it.
+ */
+export interface ConceptModel {
+  queryConcepts(query: string): ConceptUnit[];
+  /** What a word the corpus never uses weighs (idf of a feature seen once). */
+  readonly unknownIdf: number;
+  passageFeatureSet(passage: Passage | PassageForEmbedding): Set<string>;
+  embedQuery(query: string): Promise<Float32Array>;
+}
+
 /** Turns passages and queries into unit-length vectors of a fixed dimension. */
 export interface Embedder {
   /** Identifies the embedder and its version; stored in the index manifest, e.g. `offline-concept@1`. */
@@ -102,4 +128,6 @@ export interface Embedder {
   readonly description: string;
   embedPassages(passages: PassageForEmbedding[]): Promise<Float32Array[]>;
   embedQuery(query: string): Promise<Float32Array>;
+  /** The embedder itself when it is a concept model (the offline one); absent for a neural model. */
+  readonly conceptModel?: ConceptModel;
 }

@@ -15,13 +15,6 @@ export interface ProximityQuery {
   sidesOfTerm: ReadonlyMap<string, readonly number[]>;
 }
 
-export interface ProximityOptions {
-  /** Two words count as together when at most this many tokens apart (either order). Default 3. */
-  window: number;
-}
-
-export const DEFAULT_PROXIMITY: ProximityOptions = { window: 3 };
-
 /** The pairs of neighbouring topic words of the question (framing words such as "регион", "как" left out). */
 export function proximityQuery(plan: QueryPlan): ProximityQuery {
   const topical = plan.concepts.filter((c) => {
@@ -43,8 +36,11 @@ export function proximityQuery(plan: QueryPlan): ProximityQuery {
   return { pairCount, sidesOfTerm };
 }
 
-/** Share (0..1) of the question's word pairs found together in the passage's tokens. 0 without pairs. One pass. */
-export function phraseProximity(query: ProximityQuery, tokens: readonly TermToken[], options: ProximityOptions = DEFAULT_PROXIMITY): number {
+/**
+ * Share (0..1) of the question's word pairs found together — at most `window` tokens apart, either order
+ * (`proximityWindow`) — in the passage's tokens. 0 without pairs. One pass.
+ */
+export function phraseProximity(query: ProximityQuery, tokens: readonly TermToken[], window: number): number {
   const { pairCount, sidesOfTerm } = query;
   if (pairCount === 0) return 0;
   const last = new Array<number>(2 * pairCount).fill(-Infinity);
@@ -58,7 +54,7 @@ export function phraseProximity(query: ProximityQuery, tokens: readonly TermToke
         const pair = side >> 1;
         if (found[pair]) continue;
         // The same token cannot be both words of a pair.
-        if (last[side ^ 1] !== position && position - last[side ^ 1]! <= options.window) {
+        if (last[side ^ 1] !== position && position - last[side ^ 1]! <= window) {
           found[pair] = true;
           foundCount += 1;
           if (foundCount === pairCount) return 1;

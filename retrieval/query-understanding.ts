@@ -1,3 +1,4 @@
+import type { RetrievalOptions } from './options.js';
 import type { RegionMention } from './region-names.js';
 import type { SearchIndex } from './search-index.js';
 import { termTokens, uniqueTerms, type TermToken } from './text.js';
@@ -47,19 +48,15 @@ export interface UnderstandOptions {
   detectRegions?: boolean;
 }
 
-/**
- * Boost of an abbreviation's expansion relative to the word the user typed, shared by the expansion's words.
- * Measured: sharing it (rather than 0.6 per word) lifts exact-term P@10 0.863 → 0.885 ("ЕПГУ" 0.4 → 0.9: passages
- * naming the portal rank above ones that merely contain "единый", "государственный", "услуга") for −0.018 on
- * abbreviation queries.
- */
-const EXPANSION_BOOST = 0.6;
-/** Boost of same-root terms (another stem of the same word family). */
-const SAME_ROOT_BOOST = 0.8;
+/** The settings query understanding reads (defaults and their measurements: options.ts). */
+export type QueryUnderstandingOptions = Pick<RetrievalOptions, 'framingWeight' | 'expansionBoost' | 'sameRootBoost' | 'sameRootMinStem' | 'sameRootMaxSuffix'>;
+
+/** The settings keyword coverage reads. */
+export type KeywordCoverageOptions = Pick<RetrievalOptions, 'shortAlternativeTerms' | 'longAlternativeShare'>;
 
 /**
  * Words that frame a question rather than name its topic ("Как регионы развивают телемедицину?" is about
- * телемедицина). They still match, but carry a fraction of their idf in coverage, so a rare framing verb
+ * телемедицина). They still match, but carry a fraction of their idf in coverage (`framingWeight`), so a rare framing verb
  * ("развивают" where the texts say "развитие") cannot outweigh the topic.
  */
 const FRAMING_WORDS = [
@@ -72,8 +69,6 @@ const FRAMING_WORDS = [
   'примеры', 'практика', 'практики', 'какой', 'какие', 'каким', 'каких', 'как', 'что', 'где', 'зачем', 'почему',
   'ли', 'есть', 'сказано', 'говорится', 'написано', 'стратегия', 'стратегии', 'стратегиях',
 ];
-/** Share of its idf a framing word keeps. */
-const FRAMING_WEIGHT = 0.25;
 let framingTerms: Set<string> | undefined;
 export function isFramingTerm(term: string): boolean {
   framingTerms ??= new Set(FRAMING_WORDS.flatMap((w) => uniqueTerms(w)));
@@ -81,15 +76,17 @@ export function isFramingTerm(term: string): boolean {
 }
 
 /**
- * The plan for `query` (cached per index: the same text and options always give the same plan; callers share it
- * and must not change it).
+ * The plan for `query` (cached per index: the same text, options and settings always give the same plan; callers
+ * share it and must not change it).
  */
-export function understandQuery(index: SearchIndex, query: string, options: UnderstandOptions = {}): QueryPlan {
+export function understandQuery(index: SearchIndex, query: string, options: UnderstandOptions, settings: QueryUnderstandingOptions): QueryPlan {
   const detectRegions = options.detectRegions !== false;
-  return index.cachedPlan(`${detectRegions ? 'regions' : 'no-regions'}\u0000${query}`, () => analyseQuery(index, query, { detectRegions }));
+  const { framingWeight, expansionBoost, sameRootBoost, sameRootMinStem, sameRootMaxSuffix } = settings;
+  const key = [detectRegions ? 'regions' : 'no-regions', framingWeight, expansionBoost, sameRootBoost, sameRootMinStem, sameRootMaxSuffix, query].join('\u0000');
+  return index.cachedPlan(key, () => analyseQuery(index, query, { detectRegions }, settings));
 }
 
-function analyseQuery(index: SearchIndex, query: string, options: UnderstandOptions): QueryPlan {
+function analyseQuery(index: SearchIndex, query: string, options: UnderstandOptions, settings: QueryUnderstandingOptions): QueryPlan {
   const original = query.trim();
   const mentions = index.regionNames.find(original);
   const regions = options.detectRegions === false ? [] : mentions;
@@ -113,9 +110,9 @@ function analyseQuery(index: SearchIndex, query: string, options: UnderstandOpti
   // Same-root words the stemmer keeps apart (телемедицина ↔ телемедицинских) stand for the same concept.
   for (const concept of concepts) {
     const term = concept.alternatives[0]![0]!;
-    for (const related of index.sameRootTerms(term)) {
+    for (const related of index.sameRootTerms(term, settings.sameRootMinStem, settings.sameRootMaxSuffix)) {
       concept.alternatives.push([related]);
-      addTerm(related, SAME_ROOT_BOOST);
+      addTerm(related, settings.sameRootBoost);
     }
     // Weigh the concept by the forms the corpus uses: a word the corpus only has in another form is not "unseen".
     const known = concept.alternatives.map((alt) => alt[0]!).filter((t) => index.hasTerm(t));
@@ -123,8 +120,8 @@ function analyseQuery(index: SearchIndex, query: string, options: UnderstandOpti
     // Framing words weigh little, unless the query is nothing but framing ("стратегия развития").
     const framing = (t: string) => isFramingTerm(t) || regionTerms.has(t);
     if (framing(term) && !terms.every(framing)) {
-      concept.weight *= FRAMING_WEIGHT;
-      if (regionTerms.has(term)) keywordTerms.set(term, FRAMING_WEIGHT);
+      concept.weight *= settings.framingWeight;
+      if (regionTerms.has(term)) keywordTerms.set(term, settings.framingWeight);
     }
   }
 
@@ -138,7 +135,7 @@ function analyseQuery(index: SearchIndex, query: string, options: UnderstandOpti
       expansions.push({ from: entry.abbreviation, to: entry.expansion });
       // The expansion stands for one written word: its words share that word's boost, so a passage with the
       // expansion's several common words does not outrank one with the abbreviation the user typed.
-      for (const t of entry.expansionTerms) addTerm(t, EXPANSION_BOOST / entry.expansionTerms.length);
+      for (const t of entry.expansionTerms) addTerm(t, settings.expansionBoost / entry.expansionTerms.length);
       const concept = concepts.find((c) => entry.abbreviationTerms.length === 1 && c.alternatives[0]![0] === entry.abbreviationTerms[0]);
       if (concept) {
         concept.alternatives.push(entry.expansionTerms);
@@ -173,18 +170,18 @@ function analyseQuery(index: SearchIndex, query: string, options: UnderstandOpti
 }
 
 /**
- * How much of the question a passage covers: the idf-weighted share of concepts present among `matched` terms.
- * An alternative of several terms (an expansion) counts when all its terms are present (three quarters for
- * expansions longer than three words).
+ * Keyword coverage: how much of the question a passage covers, the idf-weighted share of the plan's concepts
+ * present among `matched` terms. An alternative of several terms (an expansion) counts when all its terms are
+ * present (`longAlternativeShare` of them for expansions longer than `shortAlternativeTerms` words).
  */
-export function conceptCoverage(plan: QueryPlan, matched: ReadonlySet<string>): number {
+export function keywordCoverage(plan: QueryPlan, matched: ReadonlySet<string>, options: KeywordCoverageOptions): number {
   let total = 0;
   let covered = 0;
   for (const concept of plan.concepts) {
     total += concept.weight;
     const present = concept.alternatives.some((alt) => {
       const hits = alt.filter((t) => matched.has(t)).length;
-      return alt.length <= 3 ? hits === alt.length : hits >= Math.ceil(alt.length * 0.75);
+      return alt.length <= options.shortAlternativeTerms ? hits === alt.length : hits >= Math.ceil(alt.length * options.longAlternativeShare);
     });
     if (present) covered += concept.weight;
   }

@@ -1,7 +1,6 @@
-import { OfflineConceptEmbedder } from '../indexer/embed/offline/embedder.js';
 import type { LoadedIndex } from '../indexer/index/load.js';
 import type { IndexedDocument } from '../indexer/index/schemas.js';
-import { SECTORS, type Passage, type Sector } from '../indexer/types.js';
+import { SECTORS, type ConceptModel, type Passage, type Sector } from '../indexer/types.js';
 import { abbreviationsFromLexicon, type AbbreviationEntry } from './abbreviations.js';
 import { KeywordImpacts } from './keyword-impacts.js';
 import { RegionNameMatcher } from './region-names.js';
@@ -48,9 +47,6 @@ export interface SearchIndexOptions {
   queryCacheEntries?: number;
 }
 
-/** How many passages the semantic baseline samples (see `semanticBaseline`). */
-const BASELINE_SAMPLE = 256;
-
 /**
  * One set of passage vectors (hnsw graph + unit vectors by label, read back from hnsw on first use: hnswlib's
  * getPoint is slow, ~1 ms per vector, so `warmUp` fills the cache in slices; an exact cosine then costs one dot
@@ -58,13 +54,15 @@ const BASELINE_SAMPLE = 256;
  */
 export class VectorSpace {
   private readonly cache: (Float32Array | undefined)[];
-  /** Baselines of query vectors still referenced (a cached query vector keeps its baseline; others are collected). */
-  private readonly baselines = new WeakMap<Float32Array, { mean: number; std: number }>();
+  /**
+   * Baselines of query vectors still referenced (a cached query vector keeps its baseline; others are collected),
+   * with the sample each was measured on.
+   */
+  private readonly baselines = new WeakMap<Float32Array, { sample: readonly number[]; mean: number; std: number }>();
 
   constructor(
     readonly hnsw: LoadedIndex['vectors'],
     size: number,
-    private readonly baselineLabels: readonly number[],
   ) {
     this.cache = new Array<Float32Array | undefined>(size);
   }
@@ -85,20 +83,21 @@ export class VectorSpace {
   /**
    * Mean and spread of the query's similarity to passages in general. A passage is semantically relevant when it
    * stands far above that baseline (a z-score), which works whatever scale the embedder's cosines live on.
+   * `sample`: the passages it is measured on (see `SearchIndex.baselineLabels`).
    */
-  baseline(query: Float32Array): { mean: number; std: number } {
+  baseline(query: Float32Array, sample: readonly number[]): { mean: number; std: number } {
     const known = this.baselines.get(query);
-    if (known) return known;
+    if (known && known.sample === sample) return known;
     let sum = 0;
     let sumSq = 0;
-    for (const label of this.baselineLabels) {
+    for (const label of sample) {
       const s = this.cosine(query, label);
       sum += s;
       sumSq += s * s;
     }
-    const n = Math.max(1, this.baselineLabels.length);
+    const n = Math.max(1, sample.length);
     const mean = sum / n;
-    const baseline = { mean, std: Math.sqrt(Math.max(1e-12, sumSq / n - mean * mean)) };
+    const baseline = { sample, mean, std: Math.sqrt(Math.max(1e-12, sumSq / n - mean * mean)) };
     this.baselines.set(query, baseline);
     return baseline;
   }
@@ -140,6 +139,8 @@ export class SearchIndex {
   private readonly vocabulary: string[];
   /** The keyword index as impact-ordered postings (query cost independent of corpus size). */
   readonly keywordImpacts: KeywordImpacts;
+  /** Baseline samples by size (see `baselineLabels`). */
+  private readonly baselineSamples = new Map<number, number[]>();
 
   constructor(loaded: LoadedIndex, options: SearchIndexOptions = {}) {
     const { keyword, ...serving } = loaded;
@@ -196,16 +197,27 @@ export class SearchIndex {
     this.keywordImpacts = new KeywordImpacts(keyword, this.passages.length);
     this.vocabulary = this.keywordImpacts.terms().sort();
 
-    // A fixed, evenly spread sample: deterministic, so the same query always gets the same relevance.
-    const step = Math.max(1, Math.floor(this.passages.length / BASELINE_SAMPLE));
-    const baselineLabels: number[] = [];
-    for (let label = 0; label < this.passages.length; label += step) baselineLabels.push(label);
-    this.vectors = new VectorSpace(loaded.vectors, this.passages.length, baselineLabels);
+    this.vectors = new VectorSpace(loaded.vectors, this.passages.length);
     this.conceptVectors = loaded.concepts
-      ? new VectorSpace(loaded.concepts.vectors, this.passages.length, baselineLabels)
-      : loaded.embedder instanceof OfflineConceptEmbedder
+      ? new VectorSpace(loaded.concepts.vectors, this.passages.length)
+      : loaded.embedder.conceptModel
         ? this.vectors
         : undefined;
+  }
+
+  /**
+   * An evenly spread sample of about `size` passages for the semantic baseline: fixed, so the same query always
+   * gets the same relevance (see `VectorSpace.baseline`).
+   */
+  baselineLabels(size: number): readonly number[] {
+    let labels = this.baselineSamples.get(size);
+    if (!labels) {
+      const step = Math.max(1, Math.floor(this.passages.length / size));
+      labels = [];
+      for (let label = 0; label < this.passages.length; label += step) labels.push(label);
+      this.baselineSamples.set(size, labels);
+    }
+    return labels;
   }
 
   get size(): number {
@@ -262,11 +274,10 @@ export class SearchIndex {
 
   /**
    * The offline concept model (the index's embedder, or the one kept beside a neural model): it can explain a query
-   * as concepts (see concept-coverage).
+   * as concepts (see concept-model-coverage.ts).
    */
-  get conceptEmbedder(): OfflineConceptEmbedder | undefined {
-    const embedder = this.loaded.embedder;
-    return embedder instanceof OfflineConceptEmbedder ? embedder : this.loaded.concepts?.embedder;
+  get conceptEmbedder(): ConceptModel | undefined {
+    return this.loaded.embedder.conceptModel ?? this.loaded.concepts?.embedder;
   }
 
   /**
@@ -292,7 +303,7 @@ export class SearchIndex {
     const embedder = this.conceptEmbedder;
     if (!embedder) return undefined;
     // An offline index's concept model is its embedder: one vector serves both.
-    if (embedder === this.loaded.embedder) return this.queryVector(text);
+    if (this.loaded.embedder.conceptModel) return this.queryVector(text);
     return cachedEmbedding(this.conceptQueryVectorCache, text, () => embedder.embedQuery(text));
   }
 
@@ -325,17 +336,13 @@ export class SearchIndex {
     return this.vectors.cosine(query, label);
   }
 
-  /** See `VectorSpace.baseline`. */
-  semanticBaseline(query: Float32Array): { mean: number; std: number } {
-    return this.vectors.baseline(query);
-  }
-
   /**
    * Index terms of the same root as `term`: Snowball leaves "телемедицина" and "телемедицинских" with different
    * stems (телемедицин / телемедицинск). Accepts terms extending a long stem by a short suffix, or long terms the
-   * stem extends. Stems under 7 letters are left alone ("школ" must not reach "школьник" this way).
+   * stem extends. Stems under `minStem` letters are left alone ("школ" must not reach "школьник" this way);
+   * `sameRootMinStem` and `sameRootMaxSuffix` in options.ts.
    */
-  sameRootTerms(term: string, minStem = 7, maxSuffix = 4): string[] {
+  sameRootTerms(term: string, minStem: number, maxSuffix: number): string[] {
     const found: string[] = [];
     if (term.length >= minStem) {
       // Terms starting with `term`: a contiguous run in the sorted vocabulary.

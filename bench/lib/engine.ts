@@ -1,6 +1,6 @@
 import { loadIndex } from '../../indexer/index/load.js';
 import { search } from '../../retrieval/methods/search.js';
-import type { SearchMode } from '../../retrieval/retrieve.js';
+import type { SearchMode } from '../../retrieval/options.js';
 import { SearchIndex } from '../../retrieval/search-index.js';
 import type { BenchIndex } from './context.js';
 

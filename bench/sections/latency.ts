@@ -1,4 +1,4 @@
-import type { SearchMode } from '../../retrieval/retrieve.js';
+import type { SearchMode } from '../../retrieval/options.js';
 import type { BenchContext, BenchIndex, IndexKind } from '../lib/context.js';
 import { MODES, openEngine, searchTop } from '../lib/engine.js';
 import type { EvalQuery } from '../../tests/eval/schema.js';

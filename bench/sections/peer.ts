@@ -1,5 +1,5 @@
 import type { Passage } from '../../indexer/types.js';
-import type { SearchMode } from '../../retrieval/retrieve.js';
+import type { SearchMode } from '../../retrieval/options.js';
 import type { EvalQuery, QueryKind } from '../../tests/eval/schema.js';
 import { QUERY_KINDS } from '../../tests/eval/schema.js';
 import type { BenchContext } from '../lib/context.js';

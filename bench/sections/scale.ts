@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SearchMode } from '../../retrieval/retrieve.js';
+import type { SearchMode } from '../../retrieval/options.js';
 import type { EvalQuery } from '../../tests/eval/schema.js';
 import type { BenchContext } from '../lib/context.js';
 import { MODES } from '../lib/engine.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loadIndex } from '../../indexer/index/load.js';
 import { search } from '../../retrieval/methods/search.js';
-import { SEARCH_MODES, type SearchMode } from '../../retrieval/retrieve.js';
+import { SEARCH_MODES, type SearchMode } from '../../retrieval/options.js';
 import { SearchIndex } from '../../retrieval/search-index.js';
 import { summarize, timeInterleaved, type LatencySummary } from '../lib/stats.js';
 

@@ -91,7 +91,6 @@ export async function loadIndex(dir: string, options: { modelsDir?: string } = {
     }
     const problem = findVectorProblem(index, passages.length, dimension);
     if (problem) throw new IndexLoadError(`Index at ${dir} is corrupt: ${name} ${problem}. Rebuild it with: npm run index`);
-    index.setEf(Math.min(passages.length, 200));
     return index;
   };
   const vectors = await readVectors(INDEX_FILES.vectors, manifest.embedder.dimension);

@@ -1,4 +1,5 @@
 import { findIndicators, type IndicatorResult } from './indicators.js';
+import type { RetrievalOverrides } from '../options.js';
 import type { RegionRef } from '../region-names.js';
 import type { SearchIndex } from '../search-index.js';
 
@@ -42,8 +43,16 @@ export async function targetsFor(
   regions: string[] | undefined,
   sectors: string[] | undefined,
   documentIds?: ReadonlySet<string>,
+  retrieval?: RetrievalOverrides,
 ): Promise<TargetsTable | undefined> {
-  const result = await findIndicators(index, { q: question, k: TARGET_GROUPS, ...(regions ? { regions } : {}), ...(sectors ? { sectors } : {}), ...(documentIds ? { documents: [...documentIds] } : {}) });
+  const result = await findIndicators(index, {
+    q: question,
+    k: TARGET_GROUPS,
+    ...(regions ? { regions } : {}),
+    ...(sectors ? { sectors } : {}),
+    ...(documentIds ? { documents: [...documentIds] } : {}),
+    ...(retrieval ? { retrieval } : {}),
+  });
   if (result.indicators.length === 0) return undefined;
   const years = [...new Set(result.indicators.flatMap((r) => r.values.map((v) => v.year)))].sort((a, b) => a - b);
   return {

@@ -1,9 +1,10 @@
 import { resolveDocuments, resolveRegions, resolveSectors, type DocumentRef } from '../filters.js';
 import { citationOf } from '../citation.js';
-import { conceptCoverage, matchedTermsIn, understandQuery } from '../query-understanding.js';
+import { keywordCoverage, matchedTermsIn, understandQuery } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
 import { toPassageResult, type PassageResult } from '../results.js';
-import { DEFAULT_RETRIEVAL, retrieve, type Candidate, type RetrievalOptions } from '../retrieve.js';
+import { retrievalOptions, type RetrievalOverrides } from '../options.js';
+import { retrieve, type Candidate } from '../retrieve.js';
 import type { EmbedderSummary, SearchIndex } from '../search-index.js';
 import { splitSegments } from '../sentences.js';
 import { groupByRegion } from './group-by-region.js';
@@ -26,7 +27,8 @@ export interface AskParams {
   /** Points per region. Default 3. */
   perRegion?: number;
   detectRegions?: boolean;
-  retrieval?: Partial<RetrievalOptions>;
+  /** Overrides of the retrieval defaults by name (options.ts). */
+  retrieval?: RetrievalOverrides;
 }
 
 export interface AnswerPoint {
@@ -55,20 +57,13 @@ export interface AskResponse {
   tookMs: number;
 }
 
-/** Passages per region whose sentences compete for the answer. */
-const PASSAGES_PER_REGION = 4;
-/**
- * Sentence score = its own coverage of the question × (PASSAGE_FLOOR + (1 − PASSAGE_FLOOR) · passage score):
- * a sentence must contain the question's words itself; its passage's rank only orders such sentences.
- */
-const PASSAGE_FLOOR = 0.6;
-
 export async function ask(index: SearchIndex, params: AskParams): Promise<AskResponse> {
   const started = performance.now();
   const perRegion = params.perRegion ?? 3;
+  const options = retrievalOptions(params.retrieval);
   const explicitRegions = resolveRegions(index, params.regions, 'regions');
   const sectors = resolveSectors(params.sectors, 'sectors');
-  const plan = understandQuery(index, params.question, { detectRegions: params.detectRegions !== false && !explicitRegions });
+  const plan = understandQuery(index, params.question, { detectRegions: params.detectRegions !== false && !explicitRegions }, options);
   const regionFilters: AppliedRegionFilter[] = explicitRegions
     ? explicitRegions.map((r) => ({ ...r, source: 'parameter' }))
     : [...new Map(plan.regions.map((m) => [m.regionId, m])).values()].map((m) => ({
@@ -82,9 +77,9 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
   const scope = regionScope(regionFilters, documents);
   const documentIds = documents ? new Set(documents.map((d) => d.documentId)) : undefined;
 
-  const options: RetrievalOptions = { ...DEFAULT_RETRIEVAL, ...params.retrieval, perRegionPool: 10 };
-  const { candidates } = await retrieve(index, plan, { regionIds: scope, documentIds, sectors: sectors ? new Set(sectors) : undefined }, options);
-  const { groups } = groupByRegion(index, candidates, scope, PASSAGES_PER_REGION);
+  const depth = { pool: options.pool, perRegionPool: options.regionPool };
+  const { candidates } = await retrieve(index, plan, { regionIds: scope, documentIds, sectors: sectors ? new Set(sectors) : undefined }, options, depth);
+  const { groups } = groupByRegion(index, candidates, scope, options.askPassagesPerRegion);
 
   const used = new Map<number, Candidate>();
   const answer: RegionAnswer[] = groups.map((group) => {
@@ -95,13 +90,14 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
       for (const seg of splitSegments(passage.text, passage.kind)) {
         const text = passage.text.slice(seg.start, seg.end);
         const inSegment = tokens.filter((t) => t.start >= seg.start && t.end <= seg.end);
-        const coverage = conceptCoverage(plan, matchedTermsIn(plan, inSegment));
+        const coverage = keywordCoverage(plan, matchedTermsIn(plan, inSegment), options);
         scored.push({
           text,
           passageId: passage.id,
           citation: citationOf(passage),
           range: [seg.start, seg.end],
-          score: Math.round(coverage * (PASSAGE_FLOOR + (1 - PASSAGE_FLOOR) * c.score) * 1000) / 1000,
+          // A sentence must contain the question's words itself; its passage's rank only orders such sentences.
+          score: Math.round(coverage * (options.askPassageFloor + (1 - options.askPassageFloor) * c.score) * 1000) / 1000,
         });
       }
     }
@@ -121,7 +117,7 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
 
   // Targets questions: the indicator rows answer; fragments of the same tables would only repeat them garbled.
   const targets = isTargetsQuestion(params.question)
-    ? await targetsFor(index, params.question, scope ? [...scope] : undefined, sectors, documentIds)
+    ? await targetsFor(index, params.question, scope ? [...scope] : undefined, sectors, documentIds, params.retrieval)
     : undefined;
   if (targets) {
     const withRows = new Set(targets.indicators.map((r) => r.regionId));

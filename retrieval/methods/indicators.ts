@@ -1,11 +1,12 @@
 import type { IndicatorRow } from '../../indexer/indicators/types.js';
 import type { Passage, Sector } from '../../indexer/types.js';
 import { citationOf } from '../citation.js';
-import { conceptCoverageOf, conceptQuery } from '../concept-coverage.js';
+import { conceptModelCoverage, conceptModelQuery } from '../concept-model-coverage.js';
 import { resolveDocuments, resolveRegions, resolveSectors } from '../filters.js';
-import { conceptCoverage, matchedTermsIn, understandQuery, type QueryPlan } from '../query-understanding.js';
+import { retrievalOptions, type RetrievalOptions, type RetrievalOverrides } from '../options.js';
+import { keywordCoverage, matchedTermsIn, understandQuery, type QueryPlan } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
-import { DEFAULT_RETRIEVAL, retrieve } from '../retrieve.js';
+import { retrieve } from '../retrieve.js';
 import type { EmbedderSummary, SearchIndex, ServingIndex } from '../search-index.js';
 import { termTokens, uniqueTerms, type TermToken } from '../text.js';
 
@@ -25,6 +26,8 @@ export interface IndicatorsParams {
   year?: number;
   /** Indicator groups returned (all matching rows of each). Default 10. */
   k?: number;
+  /** Overrides of the retrieval defaults by name (options.ts; the `indicator*` settings rank rows). */
+  retrieval?: RetrievalOverrides;
 }
 
 export interface IndicatorResult {
@@ -69,23 +72,6 @@ function isTargetFraming(term: string): boolean {
   return targetFraming.has(term);
 }
 
-/** Share of the question's (idf-weighted) words an indicator name must hold to match by words alone. */
-const MIN_NAME_COVERAGE = 0.5;
-/** Below it, a name matches only when its passage is relevant to the question as a whole (meaning). */
-const MIN_NAME_COVERAGE_WITH_PASSAGE = 0.25;
-/**
- * Name words decide the ranking (share of the question in the name, then share of the name the question covers,
- * so the name that says just what was asked comes before a longer one that also says it); the passage's hybrid
- * score (meaning and context) breaks ties.
- */
-const NAME_WEIGHT = 0.6;
-const NAME_SHARE_WEIGHT = 0.1;
-/** People type the start of an indicator's name («доля массовых …»): a name that starts that way comes first. */
-const LEAD_WEIGHT = 0.1;
-const PASSAGE_WEIGHT = 0.2;
-/** Candidates asked of the search legs: table passages are many and short, so the pool is wide. */
-const PASSAGE_POOL = 150;
-const PER_REGION_POOL = 20;
 export const DEFAULT_INDICATOR_GROUPS = 10;
 
 /** Tokens of every indicator name (cached per loaded index: names never change). */
@@ -111,9 +97,9 @@ function nameFeatures(index: SearchIndex): Array<ReadonlySet<string>> | undefine
 }
 
 /** The query without years («к 2024 году» picks a column, it is not a word of the name) and framing words. */
-function indicatorPlan(index: SearchIndex, q: string): QueryPlan {
+function indicatorPlan(index: SearchIndex, q: string, options: RetrievalOptions): QueryPlan {
   const text = q.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu, ' ');
-  const plan = understandQuery(index, /[\p{L}]/u.test(text) ? text : q, { detectRegions: false });
+  const plan = understandQuery(index, /[\p{L}]/u.test(text) ? text : q, { detectRegions: false }, options);
   const content = plan.concepts.filter((c) => !c.alternatives.every((alt) => alt.every(isTargetFraming)));
   return { ...plan, concepts: content.length > 0 ? content : plan.concepts };
 }
@@ -137,22 +123,20 @@ export async function findIndicators(index: SearchIndex, params: IndicatorsParam
   const regionIds = regions ? new Set(regions.map((r) => r.regionId)) : undefined;
   const sectorSet = sectors ? new Set(sectors) : undefined;
   const rows = index.loaded.indicators;
-  const plan = indicatorPlan(index, params.q);
+  // Rows match by their name's words; the passage's hybrid score (meaning and context) decides ties.
+  const options = retrievalOptions(params.retrieval, { mode: 'hybrid' });
+  const plan = indicatorPlan(index, params.q, options);
 
+  const depth = { pool: options.indicatorPool, perRegionPool: options.indicatorRegionPool };
   const documents = resolveDocuments(index, params.documents, 'document');
   const documentIds = documents ? new Set(documents.map((d) => d.documentId)) : undefined;
-  const { candidates } = await retrieve(index, plan, { regionIds, documentIds, sectors: sectorSet }, {
-    ...DEFAULT_RETRIEVAL,
-    mode: 'hybrid',
-    pool: PASSAGE_POOL,
-    perRegionPool: PER_REGION_POOL,
-  });
+  const { candidates } = await retrieve(index, plan, { regionIds, documentIds, sectors: sectorSet }, options, depth);
   const byPassage = new Map(candidates.map((c) => [index.passages[c.label]!.id, c]));
 
   const tokens = nameTokens(index);
   // By meaning: the question's concepts (synonyms and domain concepts of the offline model: «доктор» ~ «врач»)
   // found in a name count like its words.
-  const concepts = conceptQuery(index, plan);
+  const concepts = options.conceptModel ? conceptModelQuery(index, plan, options) : undefined;
   const features = concepts ? nameFeatures(index) : undefined;
   const scored: Array<{ row: IndicatorRow; score: number }> = [];
   rows.forEach((row, i) => {
@@ -160,15 +144,19 @@ export async function findIndicators(index: SearchIndex, params: IndicatorsParam
     if (documentIds && !documentIds.has(row.documentId)) return;
     if (sectorSet && !sectorSet.has(row.sector)) return;
     if (params.year !== undefined && !row.values.some((v) => v.year === params.year)) return;
-    const byWords = conceptCoverage(plan, matchedTermsIn(plan, tokens[i]!));
-    const coverage = concepts && features ? Math.max(byWords, conceptCoverageOf(concepts, features[i]!)) : byWords;
+    const byWords = keywordCoverage(plan, matchedTermsIn(plan, tokens[i]!), options);
+    const coverage = concepts && features ? Math.max(byWords, conceptModelCoverage(concepts, features[i]!)) : byWords;
     const passage = row.passageId ? byPassage.get(row.passageId) : undefined;
     const passageRelevant = passage?.relevant ?? false;
-    if (coverage < MIN_NAME_COVERAGE && !(passageRelevant && coverage >= MIN_NAME_COVERAGE_WITH_PASSAGE)) return;
+    // Below the name threshold, a name matches only when its passage is relevant to the question as a whole.
+    if (coverage < options.indicatorMinNameCoverage && !(passageRelevant && coverage >= options.indicatorMinNameCoverageWithPassage)) return;
     const nameTerms = tokens[i]!.filter((t) => t.terms.length > 0);
     const nameShare = nameTerms.length === 0 ? 0 : nameTerms.filter((t) => t.terms.some((term) => plan.matchTerms.has(term))).length / nameTerms.length;
     const lead = leadingMatch(plan, nameTerms);
-    scored.push({ row, score: NAME_WEIGHT * coverage + NAME_SHARE_WEIGHT * nameShare + LEAD_WEIGHT * lead + PASSAGE_WEIGHT * (passage?.score ?? 0) });
+    // Share of the question in the name, then share of the name the question covers (the name that says just what
+    // was asked before a longer one), then a name that starts the way the question does («доля массовых …»).
+    const score = options.indicatorNameWeight * coverage + options.indicatorNameShareWeight * nameShare + options.indicatorLeadWeight * lead + options.indicatorPassageWeight * (passage?.score ?? 0);
+    scored.push({ row, score });
   });
 
   // Rank groups by their best row; every matching row of a chosen group is returned, so regions sit side by side.

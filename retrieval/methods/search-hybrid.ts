@@ -1,3 +1,5 @@
+import type { RetrievalOptions } from '../options.js';
+
 /**
  * Fusion of the keyword and vector legs. Both methods see the same candidate pool (the union of both legs' hits),
  * where every candidate has its BM25 score (0 when the keyword leg did not find it) and its exact cosine.
@@ -8,25 +10,10 @@
  * - `rrf` (reciprocal rank fusion): `Σ 1/(rrfK + rank)` over the legs, scaled so a passage ranked first by both
  *   legs scores 1. Needs no tuning, ignores score gaps.
  *
- * Both give scores in 0..1, comparable within one response.
+ * Both give scores in 0..1, comparable within one response. `adaptiveAlpha` scales `alpha` by the best keyword
+ * coverage in the pool (how much of the question the best keyword hit contains), so when the question's words are
+ * not in the texts (a paraphrase) the semantic leg decides, and when they are, `alpha` applies in full.
  */
-
-export type FusionMethod = 'convex' | 'rrf';
-
-export interface FusionOptions {
-  /** Fusion function. Default `convex` (see DEFAULT_FUSION for why; re-measure with `npm run eval`). */
-  fusion: FusionMethod;
-  /** Weight of the keyword leg in `convex` fusion, 0..1. Default 0.5. */
-  alpha: number;
-  /** Rank offset of `rrf`; larger flattens the rank curve. Default 60 (Cormack et al. 2009). */
-  rrfK: number;
-  /**
-   * Query-adaptive keyword weight for `convex`: `alpha` is scaled by the best keyword coverage in the pool (how
-   * much of the question the best keyword hit contains), so when the question's words are not in the texts (a
-   * paraphrase) the semantic leg decides, and when they are, `alpha` applies in full.
-   */
-  adaptiveAlpha: boolean;
-}
 
 export interface FusionInput {
   label: number;
@@ -35,19 +22,14 @@ export interface FusionInput {
   /** Cosine similarity to the query. */
   similarity: number;
   /** Share of the question the passage's keyword matches cover, 0..1 (used by `adaptiveAlpha`). */
-  coverage?: number;
+  keywordCoverage?: number;
 }
 
-/**
- * Defaults, chosen by measurement (`npm run eval -- --sweep`, 122 queries, offline embedder, 2026-11-22): hybrid
- * precision@10 overall / on paraphrases: convex α=0.3 0.678 / 0.387, α=0.4 0.673 / 0.345, α=0.5 0.670 / 0.323,
- * rrf 0.646 / 0.281, adaptive α=0.4 0.700 / 0.429, **adaptive α=0.5 0.702 / 0.426** (best overall and on
- * abbreviations, ≥ keyword-only on every kind). Keyword only 0.539 / 0.000, semantic only 0.662 / 0.442.
- */
-export const DEFAULT_FUSION: FusionOptions = { fusion: 'convex', alpha: 0.5, rrfK: 60, adaptiveAlpha: true };
+/** The settings fusion reads (defaults and their measurements: options.ts). */
+export type FusionOptions = Pick<RetrievalOptions, 'fusion' | 'alpha' | 'rrfK' | 'adaptiveAlpha'>;
 
 /** Fused score (0..1) per candidate, in input order. */
-export function fuseScores(candidates: readonly FusionInput[], options: FusionOptions = DEFAULT_FUSION): number[] {
+export function fuseScores(candidates: readonly FusionInput[], options: FusionOptions): number[] {
   if (candidates.length === 0) return [];
   if (options.fusion === 'rrf') return reciprocalRankFusion(candidates, options.rrfK);
   const maxBm25 = Math.max(...candidates.map((c) => c.bm25));
@@ -55,7 +37,7 @@ export function fuseScores(candidates: readonly FusionInput[], options: FusionOp
   const minSim = Math.min(...sims);
   const simRange = Math.max(...sims) - minSim;
   let alpha = Math.min(1, Math.max(0, options.alpha));
-  if (options.adaptiveAlpha) alpha *= Math.min(1, Math.max(0, ...candidates.map((c) => c.coverage ?? 1)));
+  if (options.adaptiveAlpha) alpha *= Math.min(1, Math.max(0, ...candidates.map((c) => c.keywordCoverage ?? 1)));
   return candidates.map((c) => {
     const keyword = maxBm25 > 0 ? c.bm25 / maxBm25 : 0;
     const semantic = simRange > 0 ? (c.similarity - minSim) / simRange : 1;

@@ -18,26 +18,18 @@ export interface KeywordHit {
 }
 
 export interface KeywordSearchOptions {
-  /**
-   * Passages read from the head of each query term's impact-ordered posting list (then scored exactly). Default 200:
-   * twice the retrieval pool; `npm run eval` gives the same numbers as a full posting scan (also at 400), and the
-   * cost no longer grows with the corpus.
-   */
+  /** Passages read from the head of each query term's impact-ordered posting list, then scored exactly (`keywordDepth`). */
   depth: number;
   /** With grouping: also read until every region has this many passages per term. */
   perGroup?: GroupDepth;
   /**
    * Hits the caller reads: the best `limit` (and, with `perGroup`, each region's best `perGroup.depth`); the list is
    * exactly that part of the full ranking, in the same order, and candidates that cannot reach it are given up
-   * early (see `KeywordImpacts.search`). Undefined: every candidate. Default 300, the largest retrieval pool a
-   * search asks for (3 × the maximum k of 100); a caller with a larger pool passes its own. Without it the hits grow
-   * with the corpus (up to `depth` per query term, ~1 900 for the longest evaluation query at 100 documents) and so
-   * does every pass over them.
+   * early (see `KeywordImpacts.search`). Undefined: every candidate, which grows with the corpus (up to `depth` per
+   * query term) and so does every pass over them.
    */
   limit?: number;
 }
-
-export const DEFAULT_KEYWORD_SEARCH: KeywordSearchOptions = { depth: 200, limit: 300 };
 
 export function keywordQuery(index: SearchIndex, plan: QueryPlan): ImpactQuery {
   return index.keywordImpacts.prepare(plan.keywordTerms);
@@ -51,8 +43,8 @@ export function keywordQuery(index: SearchIndex, plan: QueryPlan): ImpactQuery {
 export function searchKeyword(
   index: SearchIndex,
   query: ImpactQuery,
-  filter?: (label: number) => boolean,
-  options: KeywordSearchOptions = DEFAULT_KEYWORD_SEARCH,
+  filter: ((label: number) => boolean) | undefined,
+  options: KeywordSearchOptions,
   scope?: readonly number[],
 ): KeywordHit[] {
   if (query.termIds.length === 0) return [];

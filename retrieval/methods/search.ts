@@ -3,7 +3,8 @@ import { resolveDocuments, resolveRegions, resolveSectors, type DocumentRef } fr
 import { understandQuery, type QueryExpansion } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
 import { toPassageResult, type PassageResult } from '../results.js';
-import { DEFAULT_RETRIEVAL, retrieve, type RetrievalOptions, type SearchMode } from '../retrieve.js';
+import { retrievalOptions, type RetrievalOverrides, type SearchMode } from '../options.js';
+import { retrieve } from '../retrieve.js';
 import type { EmbedderSummary, SearchIndex } from '../search-index.js';
 import { groupByRegion } from './group-by-region.js';
 
@@ -22,8 +23,8 @@ export interface SearchParams {
   groupBy?: 'region';
   /** Turn region names in the query into a filter. Default true. */
   detectRegions?: boolean;
-  /** Overrides of the retrieval defaults (fusion method etc.), for evaluation. */
-  retrieval?: Partial<RetrievalOptions>;
+  /** Overrides of the retrieval defaults by name (options.ts): the server's config, evaluation. */
+  retrieval?: RetrievalOverrides;
 }
 
 export interface AppliedRegionFilter extends RegionRef {
@@ -66,12 +67,13 @@ export interface SearchResponse {
 export async function search(index: SearchIndex, params: SearchParams): Promise<SearchResponse> {
   const started = performance.now();
   const k = params.k ?? 10;
-  const mode = params.mode ?? 'hybrid';
+  const options = retrievalOptions(params.retrieval, params.mode ? { mode: params.mode } : undefined);
+  const mode = options.mode;
   const explicitRegions = resolveRegions(index, params.regions, 'region');
   const sectors = resolveSectors(params.sectors, 'sector');
   // An explicit region filter wins; recognising regions in the text as well would fight it.
   const detectRegions = params.detectRegions !== false && !explicitRegions;
-  const plan = understandQuery(index, params.q, { detectRegions });
+  const plan = understandQuery(index, params.q, { detectRegions }, options);
 
   const regionFilters: AppliedRegionFilter[] = explicitRegions
     ? explicitRegions.map((r) => ({ ...r, source: 'parameter' }))
@@ -88,14 +90,11 @@ export async function search(index: SearchIndex, params: SearchParams): Promise<
   const sectorSet = sectors ? new Set(sectors) : undefined;
 
   const grouped = params.groupBy === 'region';
-  const options: RetrievalOptions = {
-    ...DEFAULT_RETRIEVAL,
-    ...params.retrieval,
-    mode,
-    pool: Math.max(DEFAULT_RETRIEVAL.pool, k * 3),
-    perRegionPool: grouped ? Math.max(10, k * 2) : 0,
+  const depth = {
+    pool: Math.max(options.pool, options.poolPerResult * k),
+    perRegionPool: grouped ? Math.max(options.regionPool, options.regionPoolPerResult * k) : 0,
   };
-  const { candidates } = await retrieve(index, plan, { regionIds, documentIds, sectors: sectorSet }, options);
+  const { candidates } = await retrieve(index, plan, { regionIds, documentIds, sectors: sectorSet }, options, depth);
 
   const results = candidates.slice(0, k).map((c) => toPassageResult(index, c, plan.matchTerms));
   const response: SearchResponse = {

@@ -1,3 +1,4 @@
+import { DEFAULT_RETRIEVAL, type RetrievalOptions } from '../options.js';
 import { toPassageResult, type PassageResult } from '../results.js';
 import type { EmbedderSummary, SearchIndex } from '../search-index.js';
 import { searchSemantic } from './search-semantic.js';
@@ -14,11 +15,11 @@ export interface SimilarResponse {
   results: PassageResult[];
 }
 
-export function similarPassages(index: SearchIndex, label: number, k: number, otherRegions: boolean): SimilarResponse {
+export function similarPassages(index: SearchIndex, label: number, k: number, otherRegions: boolean, options: RetrievalOptions = DEFAULT_RETRIEVAL): SimilarResponse {
   const source = index.passages[label]!;
   const accept = (other: number) =>
     other !== label && (!otherRegions || index.passages[other]!.regionId !== source.regionId) && index.passages[other]!.text !== source.text;
-  const hits = searchSemantic(index, index.vectorOf(label), k, accept);
+  const hits = searchSemantic(index, index.vectorOf(label), k, { filter: accept, options });
   const noHighlights = new Set<string>();
   return {
     passage: toPassageResult(index, { label, score: 1 }, noHighlights),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SECTORS } from '../../indexer/types.js';
 import type { SearchParams } from '../../retrieval/methods/search.js';
-import { SEARCH_MODES } from '../../retrieval/retrieve.js';
+import { SEARCH_MODES } from '../../retrieval/options.js';
 import { appliedDocumentSchema, appliedRegionSchema, booleanParam, embedderSchema, errorSchema, listParam, MAX_QUERY_LENGTH, passageResultSchema, queryText, regionRefSchema, strictParams } from './common.js';
 
 export { MAX_QUERY_LENGTH };

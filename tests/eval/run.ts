@@ -24,7 +24,7 @@ import { buildIndex } from '../../indexer/index/build.js';
 import { loadIndex } from '../../indexer/index/load.js';
 import { isModelAvailable } from '../../indexer/embed/transformers.js';
 import { search } from '../../retrieval/methods/search.js';
-import type { RetrievalOptions } from '../../retrieval/retrieve.js';
+import type { RetrievalOverrides } from '../../retrieval/options.js';
 import { SearchIndex } from '../../retrieval/search-index.js';
 import { evaluateAsk } from './ask-eval.js';
 import { evaluateSearch, findUnmatchedRules, formatTable, type EvaluationReport, type SearchFn, type SearchMode } from './evaluate.js';
@@ -59,7 +59,7 @@ export async function buildEvalIndex(corpusDir = path.join(ROOT, 'corpus'), embe
 }
 
 /** The server's search, in-process, as GET /api/search runs it (optionally with retrieval overrides). */
-export function serverSearch(index: SearchIndex, retrieval?: Partial<RetrievalOptions>): SearchFn {
+export function serverSearch(index: SearchIndex, retrieval?: RetrievalOverrides): SearchFn {
   return (q, { mode, k, groupBy }) => search(index, { q, mode, k, ...(groupBy ? { groupBy } : {}), ...(retrieval ? { retrieval } : {}) });
 }
 
@@ -69,7 +69,7 @@ export function peerSearch(index: SearchIndex): SearchFn {
   return async (q, { k }) => ({ results: peer.search(q, k).map((label) => index.passages[label]!) });
 }
 
-export async function evaluateServer(index: SearchIndex, set: EvalSet, modes = EVAL_MODES, retrieval?: Partial<RetrievalOptions>): Promise<EvaluationReport> {
+export async function evaluateServer(index: SearchIndex, set: EvalSet, modes = EVAL_MODES, retrieval?: RetrievalOverrides): Promise<EvaluationReport> {
   return evaluateSearch(serverSearch(index, retrieval), set, index.passages, { modes });
 }
 
@@ -97,7 +97,7 @@ export function answerableCoverage(report: EvaluationReport, mode: SearchMode): 
  * the grouped view only has that region, so the metric's "share of all regions missing" cannot exceed 1/5 even when
  * the answer is right. This counts the regions the response covers.
  */
-export async function scopedAbstention(index: SearchIndex, set: EvalSet, mode: SearchMode = 'hybrid', retrieval?: Partial<RetrievalOptions>): Promise<number | null> {
+export async function scopedAbstention(index: SearchIndex, set: EvalSet, mode: SearchMode = 'hybrid', retrieval?: RetrievalOverrides): Promise<number | null> {
   const values: number[] = [];
   for (const query of set.queries.filter((q) => q.kind === 'none')) {
     const response = await search(index, { q: query.query, mode, k: 10, groupBy: 'region', ...(retrieval ? { retrieval } : {}) });
@@ -129,7 +129,7 @@ function peerTable(report: EvaluationReport, peer: Map<string, AggregateScores>)
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-const FUSION_VARIANTS: { name: string; retrieval: Partial<RetrievalOptions> }[] = [
+const FUSION_VARIANTS: { name: string; retrieval: RetrievalOverrides }[] = [
   { name: 'convex α=0.3', retrieval: { fusion: 'convex', alpha: 0.3, adaptiveAlpha: false } },
   { name: 'convex α=0.4', retrieval: { fusion: 'convex', alpha: 0.4, adaptiveAlpha: false } },
   { name: 'convex α=0.5', retrieval: { fusion: 'convex', alpha: 0.5, adaptiveAlpha: false } },

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { phraseProximity, proximityQuery } from '../../retrieval/phrase-proximity.js';
+import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
+import { phraseProximity as proximityWithin, proximityQuery, type ProximityQuery } from '../../retrieval/phrase-proximity.js';
 import type { QueryPlan } from '../../retrieval/query-understanding.js';
-import { termTokens, uniqueTerms } from '../../retrieval/text.js';
+import { termTokens, uniqueTerms, type TermToken } from '../../retrieval/text.js';
+
+const phraseProximity = (query: ProximityQuery, tokens: readonly TermToken[]) => proximityWithin(query, tokens, DEFAULT_RETRIEVAL.proximityWindow);
 
 /** The part of a query plan proximity reads: one concept per word of the question, in order. */
 function planOf(question: string): QueryPlan {

@@ -12,7 +12,7 @@ import { extractAbbreviations } from '../../nlp/abbreviations.js';
 import { DOMAIN_CONCEPTS } from '../../nlp/domain-lexicon.js';
 import { initMorphology, stem } from '../../nlp/morphology.js';
 import { loadThesaurus } from '../../nlp/thesaurus.js';
-import type { Embedder, Passage, PassageForEmbedding } from '../../types.js';
+import type { ConceptModel, Embedder, Passage, PassageForEmbedding } from '../../types.js';
 import { compileConcepts, contentLemmas } from './concepts.js';
 import {
   DEFAULT_FEATURE_WEIGHTS,
@@ -136,6 +136,11 @@ export class OfflineConceptEmbedder implements Embedder {
       }
     }
     this.synonyms = state.thesaurus === 'off' ? null : { thesaurus: loadThesaurus(), scope: state.thesaurus };
+  }
+
+  /** This embedder explains queries as concepts (see `ConceptModel`). */
+  get conceptModel(): ConceptModel {
+    return this;
   }
 
   /** The state to save as `embedder.json`. */

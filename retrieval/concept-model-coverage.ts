@@ -1,10 +1,10 @@
-import type { QueryPlan } from './query-understanding.js';
-import { isFramingTerm } from './query-understanding.js';
+import type { RetrievalOptions } from './options.js';
+import { isFramingTerm, type QueryPlan } from './query-understanding.js';
 import type { SearchIndex } from './search-index.js';
 import { uniqueTerms } from './text.js';
 
 /**
- * Concept coverage: how much of the question a passage expresses, in the offline embedder's concept space (lemmas,
+ * Concept-model coverage: how much of the question a passage expresses, in the offline embedder's concept space (lemmas,
  * domain concepts with their synonym rings, abbreviations ↔ expansions, section and sector labels). A paraphrase
  * whose concepts appear in a passage counts as covered though it shares no word with it ("заторы" → "загруженность
  * дорог"); a question whose words the corpus cannot express at all (no lemma, no concept) is "unexpressible" and
@@ -21,7 +21,7 @@ export interface ConceptUnitWeighted {
   features: ReadonlySet<string>;
 }
 
-export interface ConceptQuery {
+export interface ConceptModelQuery {
   units: ConceptUnitWeighted[];
   /** Σ weight of all units (unexpressible ones included). */
   total: number;
@@ -32,26 +32,11 @@ export interface ConceptQuery {
   unexpressible: boolean;
 }
 
-export interface ConceptCoverageOptions {
-  /** Weight of a word the corpus cannot express, as a share of the idf of a word seen once. Default 0.5. */
-  unknownWeight: number;
-  /** Share of content words the corpus cannot express from which the question is unexpressible. Default 0.5. */
-  unknownShare: number;
-  /**
-   * A word the corpus expresses only indirectly — through thesaurus synonyms ("ревизия" → "проверка") or a broad
-   * topic concept ("туризм" → culture, sport and tourism) — earns a passage this share of its weight, and counts as
-   * this much known in the unexpressible rule. Default 0.5: a synonym set mixes senses ("космический" → "мировой")
-   * and a topic is wider than the word, so such words alone neither make a passage relevant nor a question
-   * answerable ("космический туризм").
-   */
-  weakCredit: number;
-}
+/** The settings concept-model coverage reads (defaults and their measurements: options.ts). */
+export type ConceptModelOptions = Pick<RetrievalOptions, 'unknownWeight' | 'unknownVerbalWeight' | 'unknownShare' | 'weakCredit' | 'framingWeight'>;
 
-export const DEFAULT_CONCEPT_COVERAGE: ConceptCoverageOptions = { unknownWeight: 0.5, unknownShare: 0.5, weakCredit: 0.5 };
-/** Share of its weight a framing word keeps (as in keyword coverage). */
-const FRAMING_WEIGHT = 0.25;
-
-export function conceptQuery(index: SearchIndex, plan: QueryPlan, options: ConceptCoverageOptions = DEFAULT_CONCEPT_COVERAGE): ConceptQuery | undefined {
+/** The question as weighted concept-model units, or undefined when the index has no concept model. */
+export function conceptModelQuery(index: SearchIndex, plan: QueryPlan, options: ConceptModelOptions): ConceptModelQuery | undefined {
   const embedder = index.conceptEmbedder;
   if (!embedder) return undefined;
   const regionWords = new Set(plan.regions.flatMap((r) => uniqueTerms(r.matchedText)));
@@ -65,8 +50,8 @@ export function conceptQuery(index: SearchIndex, plan: QueryPlan, options: Conce
     const expressible = unit.features.length > 0;
     // Verbs and adverbs the corpus lacks ("вставать", "откуда") say how, not what: they weigh little and do not
     // decide whether the question can be answered.
-    let weight = expressible ? unit.weight : embedder.unknownIdf * options.unknownWeight * (unit.verbal ? 0.25 : 1);
-    if (framing) weight *= FRAMING_WEIGHT;
+    let weight = expressible ? unit.weight : embedder.unknownIdf * options.unknownWeight * (unit.verbal ? options.unknownVerbalWeight : 1);
+    if (framing) weight *= options.framingWeight;
     else if (!unit.verbal) {
       contentCount += 1;
       if (!expressible) unknownCount += 1;
@@ -81,7 +66,7 @@ export function conceptQuery(index: SearchIndex, plan: QueryPlan, options: Conce
 }
 
 /** Weighted share of the query's units whose features the passage has (0 for an unexpressible question). */
-export function conceptCoverageOf(query: ConceptQuery, passageFeatures: ReadonlySet<string>): number {
+export function conceptModelCoverage(query: ConceptModelQuery, passageFeatures: ReadonlySet<string>): number {
   if (query.unexpressible || query.total <= 0) return 0;
   let covered = 0;
   for (const unit of query.units) {
