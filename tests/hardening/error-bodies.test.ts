@@ -72,7 +72,7 @@ describe('error bodies and headers', () => {
 
   it('a wrong method on a route: 405 with Allow naming the method to use', async () => {
     const ask = await rawGet(server.port, '/api/ask');
-    expect(expectOurs(ask, 405, 'Method Not Allowed', 'method').message).toMatch(/^GET is not allowed on \/api\/ask: use POST\./);
+    expect(expectOurs(ask, 405, 'Method Not Allowed', 'method').message).toMatch(/^method: GET is not allowed on \/api\/ask; use POST\./);
     expect(headerOf(ask, 'allow')).toBe('POST');
     const search = await rawRequest(server.port, 'DELETE /api/search?q=x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     expect(expectOurs(search, 405, 'Method Not Allowed', 'method').message).toMatch(/use GET\./);

@@ -69,7 +69,7 @@ const cases: Case[] = [
   { name: 'search: lone surrogate', path: '/api/search?q=%ED%A0%80', status: 400 },
   { name: 'search: q is a NUL byte', path: '/api/search?q=%00', status: 400, field: 'q' },
   { name: 'search: URL larger than the header limit', path: `/api/search?q=${'a'.repeat(70_000)}`, status: 431 },
-  { name: 'search: POST instead of GET', method: 'POST', path: '/api/search', body: '{}', contentType: json, status: 404 },
+  { name: 'search: POST instead of GET', method: 'POST', path: '/api/search', body: '{}', contentType: json, status: 405, field: 'method' },
 
   // POST /api/ask
   { name: 'ask: empty object', method: 'POST', path: '/api/ask', body: '{}', contentType: json, status: 400, field: 'question' },
@@ -98,7 +98,7 @@ const cases: Case[] = [
   { name: 'ask: multipart', method: 'POST', path: '/api/ask', body: '--x\r\n\r\nschool\r\n--x--', contentType: 'multipart/form-data; boundary=x', status: 415, field: 'body' },
   { name: 'ask: body without content type', method: 'POST', path: '/api/ask', body: '{"question":"школы"}', status: 415, field: 'body' },
   { name: 'ask: JSON in UTF-16', method: 'POST', path: '/api/ask', body: Buffer.from('{"question":"школы"}', 'utf16le'), contentType: 'application/json; charset=utf-16', status: [400, 415] },
-  { name: 'ask: GET instead of POST', path: '/api/ask?question=x', status: 404 },
+  { name: 'ask: GET instead of POST', path: '/api/ask?question=x', status: 405, field: 'method' },
 
   // GET /api/passages/:id and /similar
   { name: 'passage: unknown id', path: '/api/passages/no-such-passage', status: 404, field: 'id' },
@@ -123,12 +123,12 @@ const cases: Case[] = [
   { name: 'reload: oversized token', method: 'POST', path: '/api/admin/reload', headers: { authorization: `Bearer ${'t'.repeat(10_000)}` }, status: 401, field: 'authorization' },
   { name: 'reload: not Bearer', method: 'POST', path: '/api/admin/reload', headers: { authorization: `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString('base64')}` }, status: 401 },
   { name: 'reload: malformed JSON body', method: 'POST', path: '/api/admin/reload', body: '{', contentType: json, headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, status: 400, field: 'body' },
-  { name: 'reload: GET', path: '/api/admin/reload', status: 404 },
+  { name: 'reload: GET', path: '/api/admin/reload', status: 405, field: 'method' },
 
-  // Unknown routes and methods
+  // Unknown routes, and methods a route does not answer (405, the Allow header: error-bodies.test.ts)
   { name: 'unknown API route', path: '/api/nothing-here', status: 404 },
-  { name: 'DELETE on search', method: 'DELETE', path: `/api/search?q=${enc('школы')}`, status: 404 },
-  { name: 'PUT on ask', method: 'PUT', path: '/api/ask', body: '{}', contentType: json, status: 404 },
+  { name: 'DELETE on search', method: 'DELETE', path: `/api/search?q=${enc('школы')}`, status: 405, field: 'method' },
+  { name: 'PUT on ask', method: 'PUT', path: '/api/ask', body: '{}', contentType: json, status: 405, field: 'method' },
 
   // Static files: traversal, encodings, NUL, dotfiles
   { name: 'static: /../package.json', path: '/../package.json', status: [400, 403, 404] },

@@ -85,7 +85,7 @@ export const errorHandler = globalPlugin(async (app: FastifyInstance) => {
       return reply
         .code(405)
         .header('allow', allowed.join(', '))
-        .send(errorBody(405, `${request.method} is not allowed on ${path}: use ${use}. See /docs for the API.`, 'method'));
+        .send(errorBody(405, `method: ${request.method} is not allowed on ${path}; use ${use}. See /docs for the API.`, 'method'));
     }
     return reply.code(404).send(errorBody(404, `Nothing at ${request.method} ${path}. See /docs for the API.`));
   });
