@@ -1,4 +1,5 @@
 import { SECTOR_LABELS, SECTORS, type Sector } from '../indexer/types.js';
+import { findSubject } from '../indexer/regions/region-matcher.js';
 import { RetrievalInputError } from './errors.js';
 import type { RegionRef } from './region-names.js';
 import type { SearchIndex } from './search-index.js';
@@ -18,7 +19,15 @@ export function resolveRegions(index: SearchIndex, values: readonly string[] | u
     const region = index.findRegion(value);
     if (!region) {
       const known = index.regions.map((r) => r.regionId).join(', ');
-      throw new RetrievalInputError('unknown-region', field, `${field}: unknown region "${value.slice(0, 80)}". Use a region id (${known}) or its Russian name in any case.`);
+      // A real region the corpus has no document of deserves a different answer than a typo.
+      const subject = findSubject(value);
+      throw new RetrievalInputError(
+        'unknown-region',
+        field,
+        subject
+          ? `${field}: ${subject.name} (${subject.id}) has no documents in this index; indexed regions: ${known}. Add its strategy to corpus/ and run npm run index.`
+          : `${field}: unknown region "${value.slice(0, 80)}". Use a region id (${known}) or its Russian name in any case.`,
+      );
     }
     resolved.set(region.regionId, { regionId: region.regionId, region: region.region });
   }

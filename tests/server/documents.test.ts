@@ -134,7 +134,8 @@ describe('several documents of one region over HTTP', () => {
 
   it.each([
     ['document', { q: 'школы', document: 'tyumen-2099' }, /unknown document "tyumen-2099"/],
-    ['region', { q: 'школы', region: 'Новгородской области' }, /unknown region/],
+    ['region', { q: 'школы', region: 'Новгородской области' }, /^region: Новгородская область \(novgorod\) has no documents in this index; indexed regions: luhansk, tyumen\./],
+    ['region', { q: 'школы', region: 'Атлантида' }, /unknown region "Атлантида"/],
   ])('an unknown %s is a 400 naming the field', async (field, params, message) => {
     const { status, body } = await getJson<ErrorBody>(base, `/api/search?${q(params)}`);
     expect(status).toBe(400);
