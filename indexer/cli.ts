@@ -1,9 +1,10 @@
 #!/usr/bin/env -S npx tsx
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
-import { readCliFlags } from './cli-flags.js';
+import { helpOption, option, readCliOptions, usageText } from './cli-flags.js';
 import { fetchModelForBuild } from './embed/e5/ensure-model.js';
 import { buildIndex, NothingToIndexError, type BuildProgress } from './index/build.js';
+import { DEFAULT_MODEL_ID } from './embed/transformers.js';
 
 /**
  * `npm run index -- [--corpus corpus] [--out data/index] [--embedder auto|offline|transformers] [--models models]`
@@ -11,26 +12,20 @@ import { buildIndex, NothingToIndexError, type BuildProgress } from './index/bui
  * 3 nothing could be indexed (the previous index is untouched).
  */
 
-const USAGE = `Usage: npm run index -- [options]
-  --corpus <dir>     documents to index (.txt, .pdf, optional manifest.json)   [default: corpus]
-  --out <dir>        index location                                             [default: data/index]
-  --cache <dir>      embedding cache reused across rebuilds                     [default: data/cache]
-  --embedder <name>  auto (fetches e5 into --models when missing) | offline | transformers  [default: auto]
-  --models <dir>     transformers.js models folder                              [default: models]
-  --model-id <id>    model for the transformers embedder    [default: Xenova/multilingual-e5-small]
-  --quiet            no progress bar
-  --help`;
-
 const flagsSchema = z.object({
-  corpus: z.string().min(1).default('corpus'),
-  out: z.string().min(1).default('data/index'),
-  cache: z.string().min(1).default('data/cache'),
-  embedder: z.enum(['auto', 'offline', 'transformers'], { message: '--embedder must be auto, offline or transformers' }).default('auto'),
-  models: z.string().min(1).default('models'),
-  'model-id': z.string().min(1).optional(),
-  quiet: z.boolean().default(false),
-  help: z.boolean().default(false),
+  corpus: option(z.string().min(1).default('corpus'), { value: '<dir>', help: 'documents to index (.txt, .pdf, optional manifest.json)' }),
+  out: option(z.string().min(1).default('data/index'), { value: '<dir>', help: 'index location' }),
+  cache: option(z.string().min(1).default('data/cache'), { value: '<dir>', help: 'embedding cache reused across rebuilds' }),
+  embedder: option(z.enum(['auto', 'offline', 'transformers'], { message: '--embedder must be auto, offline or transformers' }).default('auto'), {
+    value: '<name>',
+    help: 'auto (fetches e5 into --models when missing) | offline | transformers',
+  }),
+  models: option(z.string().min(1).default('models'), { value: '<dir>', help: 'transformers.js models folder' }),
+  'model-id': option(z.string().min(1).optional(), { value: '<id>', help: `model for the transformers embedder (default ${DEFAULT_MODEL_ID})` }),
+  quiet: option(z.boolean().default(false), { help: 'no progress bar' }),
+  help: helpOption(),
 });
+const USAGE = usageText('npm run index --', flagsSchema);
 
 function progressReporter(quiet: boolean): { onProgress: (e: BuildProgress) => void; stop: () => void } {
   if (quiet || !process.stderr.isTTY) {
@@ -67,8 +62,9 @@ function progressReporter(quiet: boolean): { onProgress: (e: BuildProgress) => v
 }
 
 async function main(): Promise<number> {
-  const flags = readCliFlags(flagsSchema, process.argv.slice(2), USAGE);
-  if (typeof flags === 'number') return flags;
+  const read = readCliOptions(flagsSchema, process.argv.slice(2), USAGE);
+  if (typeof read === 'number') return read;
+  const flags = read.options;
 
   await fetchModelForBuild(flags.embedder, flags.models, (line) => process.stderr.write(`${line}\n`));
   const progress = progressReporter(flags.quiet);

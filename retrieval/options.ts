@@ -328,6 +328,17 @@ export const retrievalOverridesSchema = z
 
 export type RetrievalOverrides = Partial<RetrievalOptions>;
 
+/** Overrides given as text (an environment variable, a flag): a JSON object, `{"alpha":0.4}`; or an object from code. */
+export const retrievalOverridesText = z.preprocess((v, ctx) => {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    ctx.issues.push({ code: 'custom', message: 'must be a JSON object of retrieval settings by name (retrieval/options.ts)', input: v });
+    return z.NEVER;
+  }
+}, retrievalOverridesSchema);
+
 /** The defaults with `overrides` applied (later ones win). */
 export function retrievalOptions(...overrides: (RetrievalOverrides | undefined)[]): RetrievalOptions {
   return Object.assign({}, DEFAULT_RETRIEVAL, ...overrides.filter(Boolean)) as RetrievalOptions;

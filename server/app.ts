@@ -96,11 +96,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUiPlugin);
 
   await app.register(healthRoutes);
-  await app.register(searchRoutes, { prefix: '/api/search' });
+  // Retrieval settings by name (retrieval/options.ts) from the config, for every operation that ranks.
+  const { retrieval } = config;
+  await app.register(searchRoutes, { prefix: '/api/search', retrieval });
   const llm = config.llmUrl && config.llmModel ? { url: config.llmUrl, model: config.llmModel, ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}) } : undefined;
-  await app.register(askRoutes, { prefix: '/api/ask', ...(llm ? { llm } : {}) });
-  await app.register(passageRoutes, { prefix: '/api/passages' });
-  await app.register(indicatorRoutes, { prefix: '/api/indicators' });
+  await app.register(askRoutes, { prefix: '/api/ask', retrieval, ...(llm ? { llm } : {}) });
+  await app.register(passageRoutes, { prefix: '/api/passages', retrieval });
+  await app.register(indicatorRoutes, { prefix: '/api/indicators', retrieval });
   await app.register(regionRoutes, { prefix: '/api/regions' });
   await app.register(adminRoutes, { prefix: '/api/admin', ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
   await app.register(staticPlugin, { roots: config.webDirs });

@@ -1,90 +1,74 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { helpOption, option, readCliOptions, usageText } from '../indexer/cli-flags.js';
 import { IndexLoadError, loadIndex } from '../indexer/index/load.js';
-import { searchQuerySchema, toSearchParams } from './schemas/search.js';
+import { SECTORS } from '../indexer/types.js';
 import { RetrievalInputError } from '../retrieval/errors.js';
 import { search, type SearchResponse } from '../retrieval/methods/search.js';
+import { retrievalOverridesText, SEARCH_MODES } from '../retrieval/options.js';
 import type { PassageResult } from '../retrieval/results.js';
 import { SearchIndex } from '../retrieval/search-index.js';
+import { MAX_K, searchQuerySchema, toSearchParams } from './schemas/search.js';
 
 /**
- * `npm run search -- "запрос" [--mode hybrid|keyword|semantic] [--region tver] [--sector health] [--k 10]
- * [--group] [--json] [--index-dir data/index]`: the same search as GET /api/search, printed for a terminal
- * (matches in bold when it is one) or as the API's JSON.
+ * `npm run search -- "запрос" [options]`: the same search as GET /api/search, printed for a terminal (matches in
+ * bold when it is one) or as the API's JSON. Its options are declared once below; the query parameters among them
+ * take the API's own schemas, so the CLI and GET /api/search accept the same values.
  */
 
-const HELP = `Usage: npm run search -- "запрос" [options]
-
-  --mode <hybrid|keyword|semantic>  retrieval mode (default hybrid)
-  --region <id|name>                region filter: id (novgorod) or name in any case («Новгородской области»);
-                                    repeat or comma-separate for several
-  --document <id>                   only these documents (ids or file names; several documents of a region are
-                                    searched together unless one is named)
-  --sector <sector>                 sector filter (education, health, urban, transport, government, social, general)
-  --k <n>                           results, per region with --group (default 10, max 100)
-  --group                           group results by region, listing regions with nothing relevant
-  --no-detect-regions               do not turn region names in the query into a filter
-  --json                            print the API response as JSON (only JSON on stdout). Through npm, give the
-                                    flag to npm, before \`--\`: \`npm run search --json -- "q" --k 3 | jq\`, or run
-                                    \`npm run -s search -- "q" --json\` (npm prints its banner on stdout otherwise)
-  --index-dir <dir>                 index directory (default data/index, env INDEX_DIR)
-  --models-dir <dir>                transformers.js models folder (default models, env MODELS_DIR)
-`;
+const api = searchQuerySchema.shape;
+const flagsSchema = z.object({
+  mode: option(api.mode, { value: `<${SEARCH_MODES.join('|')}>`, help: 'retrieval mode' }),
+  region: option(api.region, {
+    value: '<id|name>',
+    multiple: true,
+    help: 'region filter: id (novgorod) or name in any case («Новгородской области»); repeat or comma-separate for several',
+  }),
+  document: option(api.document, {
+    value: '<id>',
+    multiple: true,
+    help: 'only these documents (ids or file names; several documents of a region are searched together unless one is named)',
+  }),
+  sector: option(api.sector, { value: '<sector>', multiple: true, help: `sector filter (${SECTORS.join(', ')})` }),
+  k: option(api.k, { value: '<n>', help: `results, per region with --group; at most ${MAX_K}` }),
+  group: option(z.boolean().default(false), { help: 'group results by region, listing regions with nothing relevant' }),
+  noDetectRegions: option(z.boolean().default(false), { help: 'do not turn region names in the query into a filter' }),
+  json: option(z.boolean().default(false), {
+    help: 'print the API response as JSON (only JSON on stdout). Through npm, give the flag to npm, before `--`: `npm run search --json -- "q" --k 3 | jq`, or run `npm run -s search -- "q" --json` (npm prints its banner on stdout otherwise)',
+  }),
+  indexDir: option(z.string().min(1).default('data/index'), { env: 'INDEX_DIR', value: '<dir>', help: 'index directory' }),
+  modelsDir: option(z.string().min(1).default('models'), { env: 'MODELS_DIR', value: '<dir>', help: 'transformers.js models folder' }),
+  retrieval: option(retrievalOverridesText.default({}), { value: '<json>', help: 'retrieval settings by name, e.g. \'{"alpha":0.4}\' (retrieval/options.ts)' }),
+  help: helpOption(),
+});
+const HELP = usageText('npm run search --', flagsSchema, '"запрос"');
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        mode: { type: 'string' },
-        region: { type: 'string', multiple: true },
-        document: { type: 'string', multiple: true },
-        sector: { type: 'string', multiple: true },
-        k: { type: 'string' },
-        group: { type: 'boolean' },
-        'no-detect-regions': { type: 'boolean' },
-        json: { type: 'boolean' },
-        'index-dir': { type: 'string' },
-        'models-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${HELP}`);
+  const read = readCliOptions(flagsSchema, process.argv.slice(2), HELP, { env: process.env, positionals: true });
+  if (typeof read === 'number') return read;
+  const { options: flags, positionals } = read;
+  const q = api.q.safeParse(positionals.join(' '));
+  if (!q.success) {
+    process.stderr.write(`Error: query: ${q.error.issues[0]!.message}\n\n${HELP}`);
     return 2;
   }
-  const { values, positionals } = args;
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  const parsed = searchQuerySchema.safeParse({
-    q: positionals.join(' '),
-    k: values.k,
-    mode: values.mode,
-    region: values.region,
-    document: values.document,
-    sector: values.sector,
-    groupBy: values.group ? 'region' : undefined,
-    detectRegions: values['no-detect-regions'] ? 'false' : 'true',
+  const params = toSearchParams({
+    q: q.data,
+    k: flags.k,
+    mode: flags.mode,
+    region: flags.region,
+    document: flags.document,
+    sector: flags.sector,
+    groupBy: flags.group ? 'region' : undefined,
+    detectRegions: !flags.noDetectRegions,
+    fusion: undefined,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = String(issue.path[0] ?? 'query');
-    const flag = field === 'q' ? 'query' : `--${field === 'groupBy' ? 'group' : field}`;
-    process.stderr.write(`Invalid ${flag}: ${issue.message}\n\n${HELP}`);
-    return 2;
-  }
-  const q = parsed.data;
-  const json = values.json === true || npmJsonMode();
+  const json = flags.json || npmJsonMode();
   if (json) warnAboutNpmBanner();
 
-  const indexDir = path.resolve(values['index-dir'] ?? process.env.INDEX_DIR ?? 'data/index');
   let index: SearchIndex;
   try {
-    const modelsDir = path.resolve(values['models-dir'] ?? process.env.MODELS_DIR ?? 'models');
-    index = new SearchIndex(await loadIndex(indexDir, { modelsDir }));
+    index = new SearchIndex(await loadIndex(path.resolve(flags.indexDir), { modelsDir: path.resolve(flags.modelsDir) }));
   } catch (err) {
     if (err instanceof IndexLoadError) {
       process.stderr.write(`${err.message}\n`);
@@ -95,7 +79,7 @@ async function main(): Promise<number> {
 
   let response: SearchResponse;
   try {
-    response = await search(index, toSearchParams(q));
+    response = await search(index, { ...params, retrieval: flags.retrieval });
   } catch (err) {
     if (err instanceof RetrievalInputError) {
       process.stderr.write(`${err.message}\n`);

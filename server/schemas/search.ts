@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SECTORS } from '../../indexer/types.js';
 import type { SearchParams } from '../../retrieval/methods/search.js';
-import { SEARCH_MODES } from '../../retrieval/options.js';
+import { FUSION_METHODS, SEARCH_MODES } from '../../retrieval/options.js';
 import { appliedDocumentSchema, appliedRegionSchema, booleanParam, embedderSchema, errorSchema, listParam, MAX_QUERY_LENGTH, passageResultSchema, queryText, regionRefSchema, strictParams } from './common.js';
 
 export { MAX_QUERY_LENGTH };
@@ -23,7 +23,7 @@ export const searchQuerySchema = strictParams({
   sector: listParam('sector').meta({ description: `Sectors: ${SECTORS.join(', ')}; repeated or comma-separated.` }),
   groupBy: z.enum(['region'], { error: 'must be "region"' }).optional(),
   detectRegions: booleanParam(true).meta({ description: 'Recognise region names in q as a filter. Send false to drop that filter.' }),
-  fusion: z.enum(['convex', 'rrf'], { error: 'must be convex or rrf' }).optional().meta({ description: 'Hybrid fusion method (default convex).' }),
+  fusion: z.enum(FUSION_METHODS, { error: `must be one of ${FUSION_METHODS.join(', ')}` }).optional().meta({ description: 'Hybrid fusion method (default convex).' }),
 }).meta({ description: 'Unknown parameters are refused (400), so a misspelt filter never passes silently.' });
 
 export type SearchQuery = z.output<typeof searchQuerySchema>;

@@ -215,6 +215,29 @@ describe('GET /api/search', () => {
       expect(body.results.every((r) => r.score <= 1)).toBe(true);
     }
   });
+
+  it('applies retrieval settings from the server config by name (here the relevance threshold)', async () => {
+    // Three unrelated topics: most passages cover one of them, a third of the question, below the default 0.5.
+    const query = `/api/search?${q({ q: 'телемедицина школьное питание дорожные камеры', k: 30 })}`;
+    const defaults = await getJson<SearchResponse>(base, query);
+    for (const r of defaults.body.results) expect(r.relevant).toBe(r.relevance >= 0.5);
+    // Passages below the default threshold; a server configured with a threshold at the lowest of them (between two
+    // rounded values, so the rounding of `relevance` cannot blur it) must call them relevant.
+    const low = defaults.body.results.filter((r) => !r.relevant && r.relevance > 0.01);
+    expect(low.length).toBeGreaterThan(0);
+    const lowest = Math.min(...low.map((r) => r.relevance));
+    const other = await startAppOn(server.index, { retrieval: { minRelevance: lowest - 0.0005 } });
+    try {
+      const loose = await getJson<SearchResponse>(other.baseUrl, query);
+      expect(loose.status).toBe(200);
+      // The threshold does not rank: the same passages in the same order.
+      expect(loose.body.results.map((r) => r.id)).toEqual(defaults.body.results.map((r) => r.id));
+      for (const r of loose.body.results) expect(r.relevant).toBe(r.relevance >= lowest);
+      expect(loose.body.results.filter((r) => low.some((l) => l.id === r.id)).every((r) => r.relevant)).toBe(true);
+    } finally {
+      await other.app.close();
+    }
+  });
 });
 
 describe('POST /api/ask', () => {

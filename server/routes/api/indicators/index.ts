@@ -2,12 +2,21 @@ import { NotFoundError } from '../../../errors.js';
 import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js';
 import { indicatorRouteSchema, indicatorsRouteSchema } from '../../../schemas/indicators.js';
 import { findIndicators, indicatorById } from '../../../../retrieval/methods/indicators.js';
+import type { RetrievalOverrides } from '../../../../retrieval/options.js';
 
 /** `GET /api/indicators` and `GET /api/indicators/:id`. */
-const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
+const indicatorRoutes: FastifyPluginAsyncZod<{ retrieval?: RetrievalOverrides }> = async (app, options) => {
   app.get('/', { schema: indicatorsRouteSchema }, async (request) => {
     const { q, region, document, sector, year, k } = request.query;
-    return findIndicators(app.indexHolder.current, { q, k, ...(region ? { regions: region } : {}), ...(document ? { documents: document } : {}), ...(sector ? { sectors: sector } : {}), ...(year !== undefined ? { year } : {}) });
+    return findIndicators(app.indexHolder.current, {
+      q,
+      k,
+      ...(region ? { regions: region } : {}),
+      ...(document ? { documents: document } : {}),
+      ...(sector ? { sectors: sector } : {}),
+      ...(year !== undefined ? { year } : {}),
+      ...(options.retrieval ? { retrieval: options.retrieval } : {}),
+    });
   });
 
   app.get('/:id', { schema: indicatorRouteSchema }, async (request) => {

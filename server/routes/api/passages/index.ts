@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js'
 import { passageRouteSchema, similarRouteSchema } from '../../../schemas/passages.js';
 import { toPassageResult } from '../../../../retrieval/results.js';
 import { similarPassages } from '../../../../retrieval/methods/similar.js';
+import { retrievalOptions, type RetrievalOverrides } from '../../../../retrieval/options.js';
 import type { SearchIndex } from '../../../../retrieval/search-index.js';
 
 function labelOrNotFound(index: SearchIndex, id: string): number {
@@ -14,8 +15,9 @@ function labelOrNotFound(index: SearchIndex, id: string): number {
 }
 
 /** `GET /api/passages/:id` (with neighbours) and `GET /api/passages/:id/similar`. */
-const passageRoutes: FastifyPluginAsyncZod = async (app) => {
+const passageRoutes: FastifyPluginAsyncZod<{ retrieval?: RetrievalOverrides }> = async (app, options) => {
   const none = new Set<string>();
+  const retrieval = retrievalOptions(options.retrieval);
 
   app.get('/:id', { schema: passageRouteSchema }, async (request) => {
     const index = app.indexHolder.current;
@@ -28,7 +30,7 @@ const passageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/:id/similar', { schema: similarRouteSchema }, async (request) => {
     const index = app.indexHolder.current;
     const label = labelOrNotFound(index, request.params.id);
-    return similarPassages(index, label, request.query.k, request.query.otherRegions);
+    return similarPassages(index, label, request.query.k, request.query.otherRegions, retrieval);
   });
 };
 

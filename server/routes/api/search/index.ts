@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js';
 import { searchRouteSchema, toSearchParams } from '../../../schemas/search.js';
 import { search } from '../../../../retrieval/methods/search.js';
+import type { RetrievalOverrides } from '../../../../retrieval/options.js';
 
 /** `GET /api/search` */
-const searchRoutes: FastifyPluginAsyncZod = async (app) => {
+const searchRoutes: FastifyPluginAsyncZod<{ retrieval?: RetrievalOverrides }> = async (app, options) => {
   app.get('/', { schema: searchRouteSchema }, async (request) => {
-    return search(app.indexHolder.current, toSearchParams(request.query));
+    const params = toSearchParams(request.query);
+    // The request's own choices (fusion) over the server's configured settings.
+    return search(app.indexHolder.current, { ...params, retrieval: { ...options.retrieval, ...params.retrieval } });
   });
 };
 
