@@ -3,7 +3,9 @@
  * The end-to-end behaviour is covered in `ui.e2e.test.ts` against the real server.
  */
 import { describe, expect, it } from 'vitest';
-import { normalizePassageContext, normalizeSearch } from '../../web/src/api/types.js';
+import type { Sector } from '../../indexer/types.js';
+import { searchResponseSchema } from '../../server/schemas/search.js';
+import { detectedRegions, type SearchResponse, type SearchResult } from '../../web/src/api/types.js';
 import { escapeHtml, formatAll, formatQuote } from '../../web/src/copy/citation-formats.js';
 import { DEFAULT_STATE, parseState, searchKey, serializeState } from '../../web/src/state/url-state.js';
 import { embedderNote, plural } from '../../web/src/ui/format.js';
@@ -90,20 +92,42 @@ describe('clipboard formats', () => {
   });
 });
 
+/** A search response as the server sends it (checked against its schema), with these groups. */
+function searchResponse(fields: Partial<SearchResponse>): SearchResponse {
+  return searchResponseSchema.parse({
+    query: 'x',
+    mode: 'hybrid',
+    embedder: { id: 'offline-concept@1', kind: 'offline', description: '' },
+    tookMs: 1,
+    appliedFilters: { regions: [], documents: [], sectors: [], queryText: 'x', expansions: [], detectRegions: true },
+    results: [],
+    ...fields,
+  });
+}
+
 describe('heat-map', () => {
-  const result = (regionId: string, sector: string, relevant = true) => ({
-    id: `${regionId}-${sector}-${Math.random()}`,
+  let n = 0;
+  const result = (regionId: string, sector: Sector, relevant = true): SearchResult => ({
+    id: `${regionId}-${sector}-${n++}`,
+    score: 0.5,
     region: regionId,
     regionId,
+    document: { id: 'd', title: 'D' },
+    section: { number: '', title: '', path: '' },
     sector,
+    sectorLabel: sector,
+    page: null,
+    pageEnd: null,
+    kind: 'text',
     text: 't',
+    highlights: [],
+    citation: '',
+    relevance: relevant ? 1 : 0,
     relevant,
   });
 
   it('counts relevant passages per region and sector; missing regions count zero', () => {
-    const response = normalizeSearch({
-      query: 'x',
-      mode: 'hybrid',
+    const response = searchResponse({
       groups: [
         { regionId: 'a', region: 'A', found: true, results: [result('a', 'health'), result('a', 'health'), result('a', 'urban'), result('a', 'urban', false)] },
         { regionId: 'b', region: 'B', found: false, results: [] },
@@ -130,30 +154,21 @@ describe('heat-map', () => {
 });
 
 describe('API shapes', () => {
-  it('reads the regions the server recognised in the query', () => {
-    const response = normalizeSearch({
+  it('reads the regions the server recognised in the query, not the ones sent as parameters', () => {
+    const response = searchResponse({
       appliedFilters: {
         regions: [
           { regionId: 'tver', region: 'Тверская область', source: 'query', matchedText: 'в Тверской области' },
           { regionId: 'tyumen', region: 'Тюменская область', source: 'parameter' },
         ],
+        documents: [],
         sectors: [{ sector: 'health', label: 'Здравоохранение' }],
+        queryText: 'x',
         expansions: [{ from: 'ЦОД', to: 'центр обработки данных' }],
+        detectRegions: true,
       },
     });
-    expect(response.appliedFilters.detectedRegions).toEqual([{ regionId: 'tver', region: 'Тверская область', matchedText: 'в Тверской области' }]);
-    expect(response.appliedFilters.sectors).toEqual(['health']);
-    expect(response.appliedFilters.expansions).toHaveLength(1);
-  });
-
-  it('drops highlight ranges outside the text', () => {
-    const r = normalizeSearch({ results: [{ text: 'абв', highlights: [[0, 2], [2, 10], [5, 6], [1, 'x']] }] }).results[0];
-    expect(r?.highlights).toEqual([[0, 2], [2, 3]]);
-  });
-
-  it('reads passage context (previous / next)', () => {
-    const ctx = normalizePassageContext({ passage: { id: 'b' }, context: { previous: [{ id: 'a' }], next: [{ id: 'c' }] } });
-    expect([ctx.before.map((p) => p.id), ctx.passage.id, ctx.after.map((p) => p.id)]).toEqual([['a'], 'b', ['c']]);
+    expect(detectedRegions(response.appliedFilters.regions)).toEqual([{ regionId: 'tver', region: 'Тверская область', source: 'query', matchedText: 'в Тверской области' }]);
   });
 });
 

@@ -203,7 +203,7 @@ async function start(): Promise<void> {
   try {
     const info = await getRegions();
     regions = info.regions;
-    sectors = info.sectors;
+    sectors = info.sectors.map((s) => s.sector);
     filters.renderOptions(regions, sectors);
   } catch (err) {
     filters.showLoadError(err instanceof Error ? err.message : String(err));

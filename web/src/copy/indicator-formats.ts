@@ -3,7 +3,7 @@
  * printed, unit, a column per year, source), so every value keeps its citation. TSV pastes into a spreadsheet,
  * Markdown into notes, HTML as a real table into Word/LibreOffice, CSV downloads for Excel.
  */
-import type { IndicatorRow } from '../api/indicators.js';
+import type { IndicatorRow } from '../api/types.js';
 import { escapeHtml, type ClipboardPayload } from './citation-formats.js';
 
 const HEADER = ['Регион', 'Показатель', 'Ед. изм.'];

@@ -2,7 +2,7 @@
  * The targets table of an answer to a question about targets or values («Какие целевые значения … к 2024 году?»):
  * one line per indicator row, a column per year (the asked year marked), each row's source one click away.
  */
-import type { AskTargets } from '../api/indicators.js';
+import type { AskTargets } from '../api/types.js';
 import { button, h } from '../ui/dom.js';
 import { pageLabel } from '../ui/format.js';
 

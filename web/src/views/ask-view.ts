@@ -3,13 +3,12 @@
  * each with a numbered citation that opens its passage; regions without an answer say so.
  */
 import { ask } from '../api/client.js';
-import type { AskRegionAnswer, AskResponse } from '../api/types.js';
+import { detectedRegions, type AskRegionAnswer, type AskResponse } from '../api/types.js';
 import { formatAll, type ClipboardPayload } from '../copy/citation-formats.js';
 import type { ViewState } from '../state/url-state.js';
 import { button, byId, h, replaceChildren, setPhase } from '../ui/dom.js';
 import { errorBox } from '../ui/error-box.js';
 import { embedderNote, regionsLocative, shortQuery } from '../ui/format.js';
-import { normalizeAskTargets } from '../api/indicators.js';
 import { askTargetsSection } from './ask-targets.js';
 
 export const EXAMPLE_QUESTIONS = [
@@ -93,6 +92,7 @@ export class AskView {
       }
     }
     const found = response.answer.filter((a) => a.found && a.points.length > 0);
+    const detected = detectedRegions(response.appliedFilters.regions);
     const notFound = response.answer.filter((a) => !a.found || a.points.length === 0);
 
     replaceChildren(
@@ -108,11 +108,11 @@ export class AskView {
         ),
         h('p', { class: 'embedder-note' }, 'Ответ составлен из предложений стратегий без перефразирования; номера в скобках открывают источник.'),
         h('p', { class: 'embedder-note', attrs: { 'data-embedder-kind': response.embedder?.kind ?? '' } }, embedderNote('hybrid', response.embedder)),
-        response.detectedRegions.length > 0 &&
+        detected.length > 0 &&
           h(
             'p',
             { class: 'detected' },
-            `Регион распознан в вопросе: ${response.detectedRegions.map((r) => r.region).join(', ')} — отвечаем только по нему. `,
+            `Регион распознан в вопросе: ${detected.map((r) => r.region).join(', ')} — отвечаем только по нему. `,
             button('Спросить все регионы', () => this.deps.navigate({ detectRegions: false }), { class: 'btn btn-small btn-quiet', attrs: { 'data-action': 'drop-detected-region' } }),
           ),
       ),
@@ -131,7 +131,7 @@ export class AskView {
       this.deps.copy(formatAll(`${state.q} — ${a.region}`, [{ title: a.region, quotes: a.points.map((p) => ({ text: p.text, citation: p.citation })) }]));
     };
 
-    const targets = normalizeAskTargets(response.targets);
+    const targets = response.indicators;
     replaceChildren(
       this.results,
       // Questions about targets: the indicator rows first, as a table (the points below exclude those tables).

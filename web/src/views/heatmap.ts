@@ -21,7 +21,7 @@ export interface HeatmapData {
 
 /** Counts relevant passages per region and sector; regions the server marked as missing count zero. */
 export function computeHeatmap(response: SearchResponse, regions: readonly RegionRef[], sectors: readonly Sector[]): HeatmapData {
-  const missing = new Set(response.missingRegions.map((r) => r.regionId));
+  const missing = new Set((response.missingRegions ?? []).map((r) => r.regionId));
   const results = (response.groups ? response.groups.flatMap((g) => g.results) : response.results).filter((r) => r.relevant);
   const counts = new Map<string, Map<Sector, number>>();
   const rows: RegionRef[] = [...regions];

@@ -2,7 +2,7 @@
  * The comparison table of the «Показатели» view as data: rows = indicator groups (the same indicator across
  * regions), columns = regions × years. Copy formats and the DOM table are both built from it.
  */
-import type { IndicatorRow } from '../api/indicators.js';
+import type { IndicatorRow } from '../api/types.js';
 
 export interface ComparisonCell {
   raw: string;

@@ -3,7 +3,8 @@
  * regions), columns = regions × years, every value a link to its passage in context (page shown) — a small chart
  * per indicator, the regions without a matching indicator, copy as TSV / Markdown / rich table, CSV download.
  */
-import { getIndicators, type IndicatorRow, type IndicatorsResponse } from '../api/indicators.js';
+import { getIndicators } from '../api/client.js';
+import type { IndicatorRow, IndicatorsResponse } from '../api/types.js';
 import type { ClipboardPayload } from '../copy/citation-formats.js';
 import { indicatorPayload, toCsv } from '../copy/indicator-formats.js';
 import type { ViewState } from '../state/url-state.js';

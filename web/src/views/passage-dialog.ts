@@ -82,6 +82,7 @@ export class PassageDialog {
     const passage = known && known.text === context.passage.text ? { ...context.passage, highlights: known.highlights } : context.passage;
     this.title.textContent = passage.region;
     const neighbour = (p: SearchResult): HTMLElement => passageCard(p, this.deps.actions, { neighbour: true });
+    const { previous, next } = context.context;
     const current = passageCard(passage, this.deps.actions, { inContext: true, label: 'Открытый фрагмент' });
     current.classList.add('is-current');
     replaceChildren(
@@ -91,11 +92,11 @@ export class PassageDialog {
       h(
         'div',
         { class: 'context' },
-        context.before.length > 0 && h('p', { class: 'context-label' }, 'Выше по тексту'),
-        context.before.map(neighbour),
+        previous.length > 0 && h('p', { class: 'context-label' }, 'Выше по тексту'),
+        previous.map(neighbour),
         current,
-        context.after.length > 0 && h('p', { class: 'context-label' }, 'Дальше по тексту'),
-        context.after.map(neighbour),
+        next.length > 0 && h('p', { class: 'context-label' }, 'Дальше по тексту'),
+        next.map(neighbour),
       ),
       h('section', { class: 'similar', attrs: { id: 'similar-section', 'aria-live': 'polite' } },
         button('Показать похожее в других регионах', () => void this.loadSimilar(passage.id), { class: 'btn btn-small', attrs: { 'data-action': 'load-similar' } })),

@@ -4,7 +4,7 @@
  */
 import type { Sector } from '../../../indexer/types.js';
 import { search } from '../api/client.js';
-import type { RegionInfo, RegionRef, SearchResponse, SearchResult } from '../api/types.js';
+import { detectedRegions, type RegionInfo, type RegionRef, type SearchResponse, type SearchResult } from '../api/types.js';
 import { formatAll } from '../copy/citation-formats.js';
 import type { ViewState } from '../state/url-state.js';
 import { button, byId, h, replaceChildren, setPhase } from '../ui/dom.js';
@@ -163,12 +163,12 @@ export class SearchView {
 
   private renderResults(state: ViewState, response: SearchResponse): void {
     // We always ask for groupBy=region; a group is shown when it has relevant passages, else listed as missing.
-    const missingIds = new Set(response.missingRegions.map((r) => r.regionId));
+    const missingIds = new Set((response.missingRegions ?? []).map((r) => r.regionId));
     const groups = response.groups ?? [];
     const shown = groups
       .map((g) => ({ ...g, results: g.results.filter((r) => r.relevant) }))
       .filter((g) => g.found && g.results.length > 0 && !missingIds.has(g.regionId));
-    const missing: RegionRef[] = [...response.missingRegions];
+    const missing: RegionRef[] = [...(response.missingRegions ?? [])];
     for (const g of groups) {
       if (!shown.some((x) => x.regionId === g.regionId) && !missingIds.has(g.regionId)) missing.push(g);
     }
@@ -234,7 +234,7 @@ export class SearchView {
       chips.push(filterChip(`Отрасль: ${sectorLabel(s)}`, () => this.deps.navigate({ sectors: state.sectors.filter((x) => x !== s) })));
     }
     const userRegionIds = new Set(state.regions);
-    const detected = response.appliedFilters.detectedRegions.filter((r) => !userRegionIds.has(r.regionId));
+    const detected = detectedRegions(response.appliedFilters.regions).filter((r) => !userRegionIds.has(r.regionId));
     const expansions = response.appliedFilters.expansions;
     return h(
       'div',
