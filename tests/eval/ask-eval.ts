@@ -7,6 +7,7 @@
  *   addresses the topic and the answer found something).
  */
 import { ask } from '../../retrieval/methods/ask.js';
+import type { RetrievalOverrides } from '../../retrieval/options.js';
 import type { SearchIndex } from '../../retrieval/search-index.js';
 import { compileJudgment, isRelevant } from './judge.js';
 import type { EvalSet } from './schema.js';
@@ -22,7 +23,7 @@ export interface AskScores {
   unanswerableRight: number | null;
 }
 
-export async function evaluateAsk(index: SearchIndex, set: EvalSet): Promise<AskScores> {
+export async function evaluateAsk(index: SearchIndex, set: EvalSet, retrieval?: RetrievalOverrides): Promise<AskScores> {
   let pairs = 0;
   let right = 0;
   let answered = 0;
@@ -31,7 +32,7 @@ export async function evaluateAsk(index: SearchIndex, set: EvalSet): Promise<Ask
   let noneRight = 0;
   for (const query of set.queries) {
     const judgment = compileJudgment(query);
-    const response = await ask(index, { question: query.query, ...(query.namedRegion ? { regions: [query.namedRegion] } : {}) });
+    const response = await ask(index, { question: query.query, ...(query.namedRegion ? { regions: [query.namedRegion] } : {}), ...(retrieval ? { retrieval } : {}) });
     const addressed = new Set<string>(query.regions);
     for (const region of response.answer) {
       const expected = addressed.has(region.regionId);

@@ -10,6 +10,7 @@
  *   npm run eval -- --json out.json       also write machine-readable results
  *   npm run eval -- --queries other.json  another set in the same format (e.g. held-out probes)
  *   npm run eval -- --sweep               also measure fusion variants (convex α, RRF) on the hybrid mode
+ *   npm run eval -- --retrieval '{"alpha":0.4}'  retrieval settings by name (retrieval/options.ts) over the defaults
  *
  * Exit code: 0 when the evaluation ran (whatever the numbers), 1 on errors (bad flags, no index, broken set).
  */
@@ -24,7 +25,7 @@ import { buildIndex } from '../../indexer/index/build.js';
 import { loadIndex } from '../../indexer/index/load.js';
 import { isModelAvailable } from '../../indexer/embed/transformers.js';
 import { search } from '../../retrieval/methods/search.js';
-import type { RetrievalOverrides } from '../../retrieval/options.js';
+import { retrievalOverridesText, type RetrievalOverrides } from '../../retrieval/options.js';
 import { SearchIndex } from '../../retrieval/search-index.js';
 import { evaluateAsk } from './ask-eval.js';
 import { evaluateSearch, findUnmatchedRules, formatTable, type EvaluationReport, type SearchFn, type SearchMode } from './evaluate.js';
@@ -156,6 +157,7 @@ const flagsSchema = z.object({
   queries: z.string().min(1).optional(),
   sweep: z.boolean().optional(),
   embedder: z.enum([...EVAL_EMBEDDERS, 'both'], { message: '--embedder must be offline, e5 or both' }).optional(),
+  retrieval: retrievalOverridesText.optional(),
 });
 
 /** Held-out sets, evaluated after the main set by default (never used for tuning). */
@@ -175,13 +177,20 @@ interface SetSummary {
   askFirstPointOnTopic: number | null;
 }
 
-async function evaluateSet(index: SearchIndex, set: EvalSet, name: string, detailed: boolean, sweepOn: boolean): Promise<{ summary: SetSummary; json: Record<string, unknown> }> {
+async function evaluateSet(
+  index: SearchIndex,
+  set: EvalSet,
+  name: string,
+  detailed: boolean,
+  sweepOn: boolean,
+  retrieval?: RetrievalOverrides,
+): Promise<{ summary: SetSummary; json: Record<string, unknown> }> {
   console.log(`\n=== ${name}: ${set.queries.length} queries; index of ${index.size} passages, ${index.regions.length} regions; embedder ${index.embedder.id}`);
   const unmatched = findUnmatchedRules(set, index.passages);
   for (const problem of unmatched) console.log(`WARNING: ${problem}`);
-  const report = await evaluateServer(index, set);
+  const report = await evaluateServer(index, set, EVAL_MODES, retrieval);
   const peer = await evaluatePeer(index, set);
-  const scoped = Object.fromEntries(await Promise.all(EVAL_MODES.map(async (m) => [m, await scopedAbstention(index, set, m)] as const)));
+  const scoped = Object.fromEntries(await Promise.all(EVAL_MODES.map(async (m) => [m, await scopedAbstention(index, set, m, retrieval)] as const)));
   if (detailed) {
     console.log('\nPer mode and query kind (precision@10, nDCG@10, recall@50; coverage and abstention in the grouped view):\n');
     console.log(formatTable(report.byKind));
@@ -199,13 +208,13 @@ async function evaluateSet(index: SearchIndex, set: EvalSet, name: string, detai
     const kinds = [...(report.byKind.get('hybrid')?.keys() ?? [])].filter((k) => k !== 'none');
     console.log(['variant'.padEnd(24), ...kinds.map((k) => k.padEnd(12)), 'coverage'].join(''));
     for (const variant of FUSION_VARIANTS) {
-      const r = await evaluateServer(index, set, ['hybrid'], variant.retrieval);
+      const r = await evaluateServer(index, set, ['hybrid'], { ...retrieval, ...variant.retrieval });
       const table = r.byKind.get('hybrid');
       sweep[variant.name] = Object.fromEntries([...kinds.map((k) => [k, metric(table, k, 'precisionAt10')]), ['coverage', answerableCoverage(r, 'hybrid')]]);
       console.log([variant.name.padEnd(24), ...kinds.map((k) => fmt(metric(table, k, 'precisionAt10')).padEnd(12)), fmt(answerableCoverage(r, 'hybrid'))].join(''));
     }
   }
-  const askScores = await evaluateAsk(index, set);
+  const askScores = await evaluateAsk(index, set, retrieval);
   console.log(`/api/ask: found right for ${fmt(askScores.foundRight)} of ${askScores.pairs} (question, region) pairs; first point on topic ${fmt(askScores.firstPointOnTopic)}; unanswerable pairs right ${fmt(askScores.unanswerableRight)}`);
   const hybrid = report.byKind.get('hybrid');
   const summary: SetSummary = {
@@ -228,6 +237,7 @@ async function evaluateSet(index: SearchIndex, set: EvalSet, name: string, detai
     passages: index.size,
     queries: set.queries.length,
     unmatchedRules: unmatched,
+    retrieval: retrieval ?? {},
     byKind: toObject(report.byKind),
     byLang: toObject(report.byLang),
     bySector: toObject(report.bySector),
@@ -243,7 +253,7 @@ async function evaluateSet(index: SearchIndex, set: EvalSet, name: string, detai
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { index: { type: 'string' }, json: { type: 'string' }, queries: { type: 'string' }, sweep: { type: 'boolean' }, embedder: { type: 'string' } },
+    options: { index: { type: 'string' }, json: { type: 'string' }, queries: { type: 'string' }, sweep: { type: 'boolean' }, embedder: { type: 'string' }, retrieval: { type: 'string' } },
     strict: true,
   });
   const flags = flagsSchema.parse(values);
@@ -268,7 +278,7 @@ async function main(): Promise<void> {
     }
     for (const { index } of indexes) {
       for (const [name, set] of sets) {
-        const { summary, json } = await evaluateSet(index, set, name, name === sets[0]![0], Boolean(flags.sweep) && name === sets[0]![0]);
+        const { summary, json } = await evaluateSet(index, set, name, name === sets[0]![0], Boolean(flags.sweep) && name === sets[0]![0], flags.retrieval);
         summaries.push(summary);
         results.push(json);
       }
