@@ -57,7 +57,7 @@ export function toPassageResult(index: SearchIndex, scored: Scored, matchTerms: 
     kind: p.kind,
     text: p.text,
     highlights: highlightRanges(p.text, index.tokensOf(scored.label), matchTerms),
-    citation: citationOf(p),
+    citation: citationOf(p, index.findDocument(p.documentId)?.period),
     relevance: Math.round((scored.relevance ?? scored.score) * 1000) / 1000,
     relevant: scored.relevant ?? true,
   };

@@ -94,7 +94,7 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
         scored.push({
           text,
           passageId: passage.id,
-          citation: citationOf(passage),
+          citation: citationOf(passage, index.findDocument(passage.documentId)?.period),
           range: [seg.start, seg.end],
           // A sentence must contain the question's words itself; its passage's rank only orders such sentences.
           score: Math.round(coverage * (options.askPassageFloor + (1 - options.askPassageFloor) * c.score) * 1000) / 1000,

@@ -227,5 +227,5 @@ function indicatorCitation(index: SearchIndex, row: IndicatorRow): string {
     text: row.name,
     ordinal: 0,
   };
-  return citationOf({ ...base, page: row.page, pageEnd: row.page });
+  return citationOf({ ...base, page: row.page, pageEnd: row.page }, index.findDocument(row.documentId)?.period);
 }

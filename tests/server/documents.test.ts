@@ -90,6 +90,19 @@ describe('several documents of one region over HTTP', () => {
     expect(inOriginal.body.results).toEqual([]);
   });
 
+  it('cites the strategy and its revision apart: the citation names the document\'s period', async () => {
+    const cited = async (documentId: string) =>
+      (await getJson<SearchResponse>(base, `/api/search?${q({ q: 'цифровая платформа', document: documentId, k: 5 })}`)).body.results.map((r) => r.citation);
+    const original = await cited('tyumen');
+    const revision = await cited(REVISION.id);
+    expect(original.length).toBeGreaterThan(0);
+    expect(revision.length).toBeGreaterThan(0);
+    expect(original.every((c) => c.includes('» (2022–2024), Тюменская область'))).toBe(true);
+    expect(revision.every((c) => c.includes('» (2025–2030), Тюменская область'))).toBe(true);
+    const { body } = await postJson<AskResponse>(base, '/api/ask', { question: 'Как развивается цифровая платформа?', documents: [REVISION.id] });
+    expect(body.answer.flatMap((a) => a.points.map((p) => p.citation)).every((c) => c.includes('(2025–2030)'))).toBe(true);
+  });
+
   it('groups a document filter under its own region only', async () => {
     const { body } = await getJson<SearchResponse>(base, `/api/search?${q({ q: 'цифровая платформа', document: REVISION.id, groupBy: 'region' })}`);
     expect(body.groups!.map((g) => g.regionId)).toEqual(['tyumen']);
