@@ -59,6 +59,8 @@ describe('SIGTERM', () => {
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    // 'close' comes after the child's stdout has been read to its end: only then is every log line in `lines`.
+    const outputRead = new Promise<void>((resolve) => child!.once('close', () => resolve()));
     const seen = (match: (l: Record<string, unknown>) => boolean) =>
       lines.some(match) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ match, resolve }));
 
@@ -120,9 +122,11 @@ describe('SIGTERM', () => {
     }
     for (const r of responses.filter((x) => x.status === 0)) expect(r.body).toMatch(/ECONNRESET|ECONNREFUSED|UND_ERR_SOCKET|other side closed/);
     expect(answered.length).toBeGreaterThanOrEqual(1);
-    expect(lines.filter((l) => l.msg === 'request completed').length).toBe(answered.length + 1);
 
     expect(await exited).toBe(0);
+    await outputRead;
+    // Every answered request was logged as completed (the slow one too) before the process exited.
+    expect(lines.filter((l) => l.msg === 'request completed').length).toBe(answered.length + 1);
     expect(lines.some((l) => l.msg === 'shut down cleanly')).toBe(true);
   });
 });
