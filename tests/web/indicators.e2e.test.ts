@@ -103,7 +103,7 @@ describe('«Показатели» view', () => {
     expect(lines[0]).toBe('Регион\tПоказатель\tЕд. изм.\t2022\t2023\t2024\tИсточник');
     const tyumen = lines.find((l) => l.startsWith('Тюменская область\tДоля массовых социально значимых'))!;
     expect(tyumen.split('\t').slice(3, 6)).toEqual(['55', '75', '95']);
-    expect(tyumen.split('\t')[6]).toMatch(/^«Стратегия .*», Тюменская область, раздел 7\. Показатели развития отрасли — Государственное управление, с\. \d+$/u);
+    expect(tyumen.split('\t')[6]).toMatch(/^«Стратегия .*» \(2022–2024\), Тюменская область, раздел 7\. Показатели развития отрасли — Государственное управление, с\. \d+$/u);
     expect(rich.html).toContain('<table');
     const htmlRows = await page.evaluate((html) => {
       const doc = new DOMParser().parseFromString(html, 'text/html');
