@@ -9,7 +9,7 @@ import type { EmbedderSummary, SearchIndex } from '../search-index.js';
 import { splitSegments } from '../sentences.js';
 import { groupByRegion } from './group-by-region.js';
 import { isTargetsQuestion, targetsFor, type TargetsTable } from './ask-targets.js';
-import { regionScope, type AppliedRegionFilter } from './search.js';
+import { appliedRegionFilters, regionScope, type AppliedRegionFilter } from './search.js';
 
 /**
  * Extractive answers: for every region in scope, the few sentences of its most relevant passages that best answer
@@ -64,15 +64,7 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
   const explicitRegions = resolveRegions(index, params.regions, 'regions');
   const sectors = resolveSectors(params.sectors, 'sectors');
   const plan = understandQuery(index, params.question, { detectRegions: params.detectRegions !== false && !explicitRegions }, options);
-  const regionFilters: AppliedRegionFilter[] = explicitRegions
-    ? explicitRegions.map((r) => ({ ...r, source: 'parameter' }))
-    : [...new Map(plan.regions.map((m) => [m.regionId, m])).values()].map((m) => ({
-        regionId: m.regionId,
-        region: m.region,
-        source: 'query',
-        matchedText: m.matchedText,
-        removeWith: { detectRegions: false },
-      }));
+  const regionFilters = appliedRegionFilters(explicitRegions, plan.regions);
   const documents = resolveDocuments(index, params.documents, 'documents');
   const scope = regionScope(regionFilters, documents);
   const documentIds = documents ? new Set(documents.map((d) => d.documentId)) : undefined;

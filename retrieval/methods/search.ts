@@ -1,7 +1,7 @@
 import { SECTOR_LABELS, type Sector } from '../../indexer/types.js';
 import { resolveDocuments, resolveRegions, resolveSectors, type DocumentRef } from '../filters.js';
 import { understandQuery, type QueryExpansion } from '../query-understanding.js';
-import type { RegionRef } from '../region-names.js';
+import type { RegionMention, RegionRef } from '../region-names.js';
 import { toPassageResult, type PassageResult } from '../results.js';
 import { retrievalOptions, type RetrievalOverrides, type SearchMode } from '../options.js';
 import { retrieve } from '../retrieve.js';
@@ -75,15 +75,7 @@ export async function search(index: SearchIndex, params: SearchParams): Promise<
   const detectRegions = params.detectRegions !== false && !explicitRegions;
   const plan = understandQuery(index, params.q, { detectRegions }, options);
 
-  const regionFilters: AppliedRegionFilter[] = explicitRegions
-    ? explicitRegions.map((r) => ({ ...r, source: 'parameter' }))
-    : uniqueBy(plan.regions, (m) => m.regionId).map((m) => ({
-        regionId: m.regionId,
-        region: m.region,
-        source: 'query',
-        matchedText: m.matchedText,
-        removeWith: { detectRegions: false },
-      }));
+  const regionFilters = appliedRegionFilters(explicitRegions, plan.regions);
   const documents = resolveDocuments(index, params.documents, 'document');
   const regionIds = regionScope(regionFilters, documents);
   const documentIds = documents ? new Set(documents.map((d) => d.documentId)) : undefined;
@@ -133,6 +125,18 @@ export async function search(index: SearchIndex, params: SearchParams): Promise<
 export function regionScope(regions: readonly RegionRef[], documents: readonly DocumentRef[] | undefined): Set<string> | undefined {
   if (regions.length > 0) return new Set(regions.map((r) => r.regionId));
   return documents ? new Set(documents.map((d) => d.regionId)) : undefined;
+}
+
+/** The region filters a request applies: the regions it sent, else those its query names (each once, droppable). */
+export function appliedRegionFilters(sent: readonly RegionRef[] | undefined, named: readonly RegionMention[]): AppliedRegionFilter[] {
+  if (sent) return sent.map((r) => ({ ...r, source: 'parameter' }));
+  return uniqueBy(named, (m) => m.regionId).map((m) => ({
+    regionId: m.regionId,
+    region: m.region,
+    source: 'query',
+    matchedText: m.matchedText,
+    removeWith: { detectRegions: false },
+  }));
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

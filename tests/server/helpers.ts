@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -87,6 +87,24 @@ export async function startAppOn(index: LoadedIndex, config: ServerConfigInput):
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
   return { app, baseUrl: `http://127.0.0.1:${address.port}` };
+}
+
+/** The tiny random-weight BERT in tests/fixtures/models that stands in for e5 where a test needs a transformers.js index. */
+export const TINY_MODEL = { modelsDir: 'tests/fixtures/models', modelId: 'tiny-random-bert-ru' } as const;
+
+/**
+ * Builds and loads an index of the bundled Tyumen strategy alone in `dir` (corpus/, index/, cache/), with the tiny
+ * transformers.js model: the code paths of a neural index, in seconds.
+ */
+export async function buildTinyModelIndex(dir: string): Promise<{ indexDir: string; loaded: LoadedIndex }> {
+  const corpus = path.join(dir, 'corpus');
+  await mkdir(corpus);
+  await copyFile(path.join(ROOT, 'corpus/tyumen.txt'), path.join(corpus, 'tyumen.txt'));
+  const manifest = JSON.parse(await readFile(path.join(ROOT, 'corpus/manifest.json'), 'utf8')) as { documents: Array<{ file: string }> };
+  await writeFile(path.join(corpus, 'manifest.json'), JSON.stringify({ documents: manifest.documents.filter((d) => d.file === 'tyumen.txt') }));
+  const indexDir = path.join(dir, 'index');
+  await buildIndex({ corpusDir: corpus, outDir: indexDir, cacheDir: path.join(dir, 'cache'), embedder: 'transformers', ...TINY_MODEL });
+  return { indexDir, loaded: await loadIndex(indexDir, { modelsDir: TINY_MODEL.modelsDir }) };
 }
 
 export interface JsonResponse<T = Record<string, unknown>> {

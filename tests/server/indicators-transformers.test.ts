@@ -1,12 +1,10 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../indexer/index/build.js';
-import { loadIndex } from '../../indexer/index/load.js';
 import type { IndicatorsResponse } from '../../retrieval/methods/indicators.js';
-import { getJson, startAppOn } from './helpers.js';
+import { buildTinyModelIndex, getJson, startAppOn, TINY_MODEL } from './helpers.js';
 
 /**
  * The indicators work with whichever embedder built the index: here a transformers.js model (a tiny random-weight
@@ -18,15 +16,8 @@ let base: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'indicators-transformers-'));
-  const corpus = path.join(dir, 'corpus');
-  await mkdir(corpus);
-  await copyFile('corpus/tyumen.txt', path.join(corpus, 'tyumen.txt'));
-  const manifest = JSON.parse(await readFile('corpus/manifest.json', 'utf8')) as { documents: Array<{ file: string }> };
-  await writeFile(path.join(corpus, 'manifest.json'), JSON.stringify({ documents: manifest.documents.filter((d) => d.file === 'tyumen.txt') }));
-  const options = { modelsDir: 'tests/fixtures/models', modelId: 'tiny-random-bert-ru' };
-  await buildIndex({ corpusDir: corpus, outDir: path.join(dir, 'index'), cacheDir: path.join(dir, 'cache'), embedder: 'transformers', ...options });
-  const index = await loadIndex(path.join(dir, 'index'), { modelsDir: options.modelsDir });
-  ({ app, baseUrl: base } = await startAppOn(index, { indexDir: path.join(dir, 'index'), modelsDir: options.modelsDir }));
+  const { indexDir, loaded } = await buildTinyModelIndex(dir);
+  ({ app, baseUrl: base } = await startAppOn(loaded, { indexDir, modelsDir: TINY_MODEL.modelsDir }));
 }, 300_000);
 
 afterAll(async () => {

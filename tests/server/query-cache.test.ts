@@ -1,16 +1,15 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../indexer/index/build.js';
-import { loadIndex, type LoadedIndex } from '../../indexer/index/load.js';
+import type { LoadedIndex } from '../../indexer/index/load.js';
 import { ask } from '../../retrieval/methods/ask.js';
 import { search, type SearchResponse } from '../../retrieval/methods/search.js';
 import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
 import { understandQuery } from '../../retrieval/query-understanding.js';
 import { QUERY_CACHE_ENTRIES, SearchIndex } from '../../retrieval/search-index.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
-import { getJson, startAppOn } from './helpers.js';
+import { buildTinyModelIndex, getJson, startAppOn, TINY_MODEL } from './helpers.js';
 
 /**
  * The per-index query caches (plans, query vectors of both spaces, baselines): bounded, and invisible in results —
@@ -22,14 +21,7 @@ let loaded: LoadedIndex;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'query-cache-'));
-  const corpus = path.join(dir, 'corpus');
-  await mkdir(corpus);
-  await copyFile('corpus/tyumen.txt', path.join(corpus, 'tyumen.txt'));
-  const manifest = JSON.parse(await readFile('corpus/manifest.json', 'utf8')) as { documents: Array<{ file: string }> };
-  await writeFile(path.join(corpus, 'manifest.json'), JSON.stringify({ documents: manifest.documents.filter((d) => d.file === 'tyumen.txt') }));
-  const options = { modelsDir: 'tests/fixtures/models', modelId: 'tiny-random-bert-ru' };
-  await buildIndex({ corpusDir: corpus, outDir: path.join(dir, 'index'), cacheDir: path.join(dir, 'cache'), embedder: 'transformers', ...options });
-  loaded = await loadIndex(path.join(dir, 'index'), { modelsDir: options.modelsDir });
+  ({ loaded } = await buildTinyModelIndex(dir));
 }, 300_000);
 
 afterAll(async () => {
@@ -101,7 +93,7 @@ describe('server option queryCacheEntries', () => {
   });
 
   it('reaches the index the server answers from', async () => {
-    const { app, baseUrl } = await startAppOn(loaded, { indexDir: path.join(dir, 'index'), modelsDir: 'tests/fixtures/models', watchIndex: false, queryCacheEntries: 0 });
+    const { app, baseUrl } = await startAppOn(loaded, { indexDir: path.join(dir, 'index'), modelsDir: TINY_MODEL.modelsDir, watchIndex: false, queryCacheEntries: 0 });
     try {
       const { status } = await getJson(baseUrl, `/api/search?q=${encodeURIComponent('телемедицина')}`);
       expect(status).toBe(200);
