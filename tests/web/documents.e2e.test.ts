@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addRevision, REVISION } from '../fixtures/revision-corpus.js';
-import { launchBrowser, openPage, settled, shot, type TestPage } from './support/browser.js';
+import { closePages, launchBrowser, openPage, settled, shot, type TestPage } from './support/browser.js';
 import { checkedWhen, param, textOf } from './support/dom-checks.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
 
@@ -25,12 +25,7 @@ afterAll(async () => {
 afterEach(async () => {
   const pages = opened;
   opened = [];
-  const problems: string[] = [];
-  for (const t of pages) {
-    problems.push(...(await t.cspViolations()), ...t.problems);
-    await t.context.close();
-  }
-  expect(problems.join('\n'), 'CSP violations, console errors, page errors').toBe('');
+  expect((await closePages(pages)).join('\n'), 'CSP violations, console errors, page errors').toBe('');
 });
 
 async function open(pathAndQuery: string): Promise<Page> {

@@ -78,6 +78,16 @@ export async function openPage(
 }
 
 /** Waits until the results area settled (`data-phase` done or error) after the latest navigation. */
+/** Closes the pages' contexts and returns what went wrong in them: CSP violations, console errors, page errors. */
+export async function closePages(pages: readonly TestPage[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const t of pages) {
+    problems.push(...(await t.cspViolations()), ...t.problems);
+    await t.context.close();
+  }
+  return problems;
+}
+
 export async function settled(page: Page): Promise<string> {
   await page.waitForFunction(() => {
     const phase = document.getElementById('results-area')?.dataset.phase;
