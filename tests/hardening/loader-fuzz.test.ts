@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../indexer/corpus/read-corpus.js';
+import { seededRandom } from '../fixtures/seeded-random.js';
 
 /**
  * Fuzzing the loaders through the real corpus reader: every hostile file is either indexed or rejected with a
@@ -12,17 +13,6 @@ import { readCorpus } from '../../indexer/corpus/read-corpus.js';
 const repo = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(repo, 'tests/fixtures/docs');
 
-/** Small deterministic PRNG (mulberry32) so a failing case can be reproduced from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomBytes(rand: () => number, length: number): Buffer {
   const out = Buffer.alloc(length);
@@ -38,7 +28,7 @@ beforeAll(async () => {
   const pdf = await readFile(path.join(fixtures, 'novgorod.pdf'));
   const cp1251 = await readFile(path.join(fixtures, 'pskov-cp1251.txt'));
   const utf8 = Buffer.from('Стратегия цифровой трансформации Псковской области. 1. Основные положения. Здравоохранение и образование.\n', 'utf8');
-  const rand = prng(20261122);
+  const rand = seededRandom(20261122);
 
   for (let i = 0; i < 8; i++) cases.set(`random-${i}.txt`, randomBytes(rand, 1 + Math.floor(rand() * 20_000)));
   for (let i = 0; i < 4; i++) cases.set(`random-${i}.pdf`, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(rand, 5_000)]));

@@ -3,6 +3,7 @@ import { buildKeywordIndex, keywordTerms } from '../../indexer/index/keyword.js'
 import type { Sector } from '../../indexer/types.js';
 import { KeywordImpacts, type GroupDepth, type ImpactQuery, type ScoredLabel } from '../../retrieval/keyword-impacts.js';
 import { testPassage } from '../fixtures/passage.js';
+import { seededRandom } from '../fixtures/seeded-random.js';
 
 /**
  * Property test of the keyword leg's top-k pruning against an exhaustive scan: random corpora (real lunr indexes
@@ -10,17 +11,6 @@ import { testPassage } from '../fixtures/passage.js';
  * names a case that reproduces.
  */
 
-/** mulberry32: a small seeded generator, so every run draws the same cases. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'школа', 'учитель', 'больница', 'врач', 'дорога', 'автобус', 'портал', 'услуга', 'данные', 'платформа', 'сеть',
@@ -84,7 +74,7 @@ const CASES = 200;
 
 describe('keyword impacts: top-k pruning against an exhaustive scan', () => {
   it('returns exactly the exhaustive top k (same passages, order and scores) when the heads cover every posting', () => {
-    const next = random(13);
+    const next = seededRandom(13);
     for (let c = 0; c < CASES; c++) {
       const corpus = randomCorpus(next);
       const query = randomQuery(corpus, next);
@@ -98,7 +88,7 @@ describe('keyword impacts: top-k pruning against an exhaustive scan', () => {
   });
 
   it('gives a cut-off walk the same top k with pruning as without it (pruning never drops or reorders a hit)', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     for (let c = 0; c < CASES; c++) {
       const corpus = randomCorpus(next);
       const query = randomQuery(corpus, next);
@@ -113,7 +103,7 @@ describe('keyword impacts: top-k pruning against an exhaustive scan', () => {
   });
 
   it('with grouping, returns the exhaustive best k plus every group\'s best when the heads cover every posting', () => {
-    const next = random(31);
+    const next = seededRandom(31);
     for (let c = 0; c < CASES; c++) {
       const corpus = randomCorpus(next);
       const query = randomQuery(corpus, next);
@@ -125,7 +115,7 @@ describe('keyword impacts: top-k pruning against an exhaustive scan', () => {
   });
 
   it('scores as lunr does: its own query of the same weighted terms ranks the same passages with the same scores', () => {
-    const next = random(5);
+    const next = seededRandom(5);
     for (let c = 0; c < 50; c++) {
       const size = 5 + Math.floor(next() * 40);
       const word = () => WORDS[Math.floor(WORDS.length * next() ** 2)]!;
