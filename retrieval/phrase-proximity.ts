@@ -65,3 +65,14 @@ export function phraseProximity(query: ProximityQuery, tokens: readonly TermToke
   }
   return foundCount / pairCount;
 }
+
+/**
+ * False when the passage's terms (`terms`: every term of its tokens) lack a word of every pair, so that
+ * `phraseProximity` over those tokens is 0 without reading them: most candidates of a longer question.
+ */
+export function mayPair(query: ProximityQuery, terms: ReadonlySet<string>): boolean {
+  const present = new Uint8Array(2 * query.pairCount);
+  for (const [term, sides] of query.sidesOfTerm) if (terms.has(term)) for (const side of sides) present[side] = 1;
+  for (let pair = 0; pair < query.pairCount; pair += 1) if (present[2 * pair] && present[2 * pair + 1]) return true;
+  return false;
+}

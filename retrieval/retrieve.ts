@@ -5,7 +5,7 @@ import { fuseScores } from './methods/search-hybrid.js';
 import { keywordMatch, keywordQuery, searchKeyword, type KeywordHit } from './methods/search-keyword.js';
 import { embedQuery, searchSemantic } from './methods/search-semantic.js';
 import { DEFAULT_RETRIEVAL, type RetrievalOptions } from './options.js';
-import { phraseProximity, proximityQuery } from './phrase-proximity.js';
+import { mayPair, phraseProximity, proximityQuery } from './phrase-proximity.js';
 import { keywordCoverage, type QueryPlan } from './query-understanding.js';
 import type { SearchIndex, VectorSpace } from './search-index.js';
 
@@ -241,7 +241,8 @@ function rankingScores(index: SearchIndex, plan: QueryPlan, evidence: readonly E
   if (phrases.pairCount === 0) return scores;
   return scores.map((s, i) => {
     const c = candidates[i]!;
-    const proximity = c.bm25 > 0 ? phraseProximity(phrases, index.tokensOf(c.label), options.proximityWindow) : 0;
+    // Most candidates lack one word of every pair: their tokens need not be read.
+    const proximity = c.bm25 > 0 && mayPair(phrases, index.termsOf(c.label)) ? phraseProximity(phrases, index.tokensOf(c.label), options.proximityWindow) : 0;
     return (s + options.proximityBoost * proximity) / (1 + options.proximityBoost);
   });
 }

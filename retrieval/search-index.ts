@@ -127,8 +127,11 @@ export class SearchIndex {
   private readonly regionLabels = new Map<string, number[]>();
   private readonly regionLookup = new Map<string, RegionSummary>();
   private readonly documentLookup = new Map<string, IndexedDocument>();
-  /** Tokens of each passage with their keyword terms, computed on first use (highlighting, answer sentences). */
-  private readonly tokenCache = new LruCache<number, TermToken[]>(TOKEN_CACHE_PASSAGES);
+  /**
+   * Tokens of each passage with their keyword terms, and the set of those terms, computed on first use
+   * (highlighting, answer sentences, phrase proximity).
+   */
+  private readonly tokenCache = new LruCache<number, { tokens: readonly TermToken[]; terms: ReadonlySet<string> }>(TOKEN_CACHE_PASSAGES);
   /** Offline-embedder features of each passage, computed on first use (concept coverage). */
   private readonly featureCache: (Set<string> | undefined)[] = [];
   /** Query plans by options + text, and query vectors by text per space (see `QUERY_CACHE_ENTRIES`); undefined: off. */
@@ -267,9 +270,22 @@ export class SearchIndex {
 
   /** The passage's tokens with character offsets and keyword terms (cached: passages never change). */
   tokensOf(label: number): readonly TermToken[] {
-    let tokens = this.tokenCache.get(label);
-    if (!tokens) this.tokenCache.set(label, (tokens = termTokens(this.passages[label]!.text)));
-    return tokens;
+    return this.passageTokens(label).tokens;
+  }
+
+  /** Every term of the passage's tokens (`tokensOf`), for asking whether it has a word before reading its tokens. */
+  termsOf(label: number): ReadonlySet<string> {
+    return this.passageTokens(label).terms;
+  }
+
+  private passageTokens(label: number): { tokens: readonly TermToken[]; terms: ReadonlySet<string> } {
+    let entry = this.tokenCache.get(label);
+    if (!entry) {
+      const tokens = termTokens(this.passages[label]!.text);
+      entry = { tokens, terms: new Set(tokens.flatMap((t) => t.terms)) };
+      this.tokenCache.set(label, entry);
+    }
+    return entry;
   }
 
   /**

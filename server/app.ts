@@ -10,6 +10,7 @@ import { IndexHolder, indexHolderPlugin } from './plugins/app/index-holder.js';
 import { indexWatcherPlugin } from './plugins/app/index-watcher.js';
 import { queryEncodingGuard } from './plugins/app/query-encoding.js';
 import { RAW_ERROR_HEADERS } from './plugins/app/raw-headers.js';
+import { responseCachePlugin } from './plugins/app/response-cache.js';
 import { zodValidation } from './plugins/app/zod.js';
 import { helmetPlugin } from './plugins/external/helmet.js';
 import { rateLimitPlugin } from './plugins/external/rate-limit.js';
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // SearchIndex exists; see SearchIndex.loaded).
   const holder = new IndexHolder(options.index, { indexDir: config.indexDir, modelsDir: config.modelsDir }, app.log, { queryCacheEntries: config.queryCacheEntries });
   await app.register(indexHolderPlugin, { holder });
+  await app.register(responseCachePlugin, { entries: config.responseCacheEntries });
   if (config.watchIndex) await app.register(indexWatcherPlugin, { debounceMs: config.watchDebounceMs });
   await app.register(helmetPlugin);
   await app.register(rateLimitPlugin, { max: config.rateLimitMax, timeWindowMs: config.rateLimitWindowMs });

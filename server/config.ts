@@ -4,6 +4,7 @@ import { describeOptionError, flagName, helpOption, option, readRawOptions, Usag
 import { EMBEDDER_PREFERENCES } from '../indexer/embed/select.js';
 import { retrievalOverridesText } from '../retrieval/options.js';
 import { QUERY_CACHE_ENTRIES } from '../retrieval/search-index.js';
+import { RESPONSE_CACHE_ENTRIES } from './plugins/app/response-cache.js';
 
 /**
  * Server configuration, from environment variables and CLI flags (flags win). Every option is declared once below —
@@ -50,6 +51,12 @@ export const serverConfigSchema = z.object({
     env: 'QUERY_CACHE_ENTRIES',
     value: '<n>',
     help: 'queries whose analysis and embeddings stay cached per index (LRU), 0 = off',
+  }),
+  // A repeated request (the UI re-asks its unfiltered map on every filter change) is ranked once; 256 entries ≈ 3 MB.
+  responseCacheEntries: option(z.coerce.number().int().min(0).default(RESPONSE_CACHE_ENTRIES), {
+    env: 'RESPONSE_CACHE_ENTRIES',
+    value: '<n>',
+    help: 'whole responses of search, ask, indicators and similar kept per index (LRU), 0 = off',
   }),
   logLevel: option(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), { env: 'LOG_LEVEL', value: '<level>', help: 'pino log level' }),
   // Off by default: the extractive answer is complete without it.

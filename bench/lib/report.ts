@@ -159,15 +159,27 @@ export function renderReport(r: BenchResults): string {
   else if (tp?.ok) {
     const t = tp.data;
     if (t.note) out.push(`_${t.note}._`, '');
-    const label = { 'ours-keyword': 'ours, keyword', 'ours-hybrid': 'ours, hybrid', 'ours-hybrid-uncached': 'ours, hybrid, query caches off', peer: 'peer (MiniSearch)' } as const;
+    const label = {
+      'ours-keyword': 'ours, keyword',
+      'ours-hybrid': 'ours, hybrid',
+      'ours-keyword-uncached': 'ours, keyword, caches off',
+      'ours-hybrid-uncached': 'ours, hybrid, caches off',
+      peer: 'peer (MiniSearch)',
+    } as const;
     out.push(table(['Connections', 'Server', 'req/s (median of rounds)', 'req/s per round', 'p50 ms', 'p99 ms', 'max ms', 'Errors / non-2xx'],
       t.rows.map((row) => [row.connections, label[row.contender], row.requestsPerSecond, row.runs.map((x) => x.requestsPerSecond).join(' / '), row.latency.p50, row.latency.p99, row.latency.max, row.errors])));
     out.push('');
-    out.push(table(['Connections', 'keyword ÷ peer (per round)', 'hybrid ÷ peer (per round)', 'hybrid, caches off ÷ peer (per round)'],
-      t.ratios.map((x) => [x.connections, `**×${x.keyword}** (${x.keywordPerRound.join(' / ')})`, `**×${x.hybrid}** (${x.hybridPerRound.join(' / ')})`, `×${x.hybridUncached} (${(x.hybridUncachedPerRound ?? []).join(' / ')})`])));
+    out.push(table(['Connections', 'keyword ÷ peer (per round)', 'hybrid ÷ peer (per round)', 'keyword, caches off ÷ peer', 'hybrid, caches off ÷ peer'],
+      t.ratios.map((x) => [
+        x.connections,
+        `**×${x.keyword}** (${x.keywordPerRound.join(' / ')})`,
+        `**×${x.hybrid}** (${x.hybridPerRound.join(' / ')})`,
+        `×${x.keywordUncached} (${x.keywordUncachedPerRound.join(' / ')})`,
+        `×${x.hybridUncached} (${x.hybridUncachedPerRound.join(' / ')})`,
+      ])));
     out.push('');
     const mem = (m: typeof t.memory.ours) => `${m.rssAfterWarmUpMiB} MiB after warm-up, ${m.rssAfterMiB} MiB after the phases, sampled peak ${m.sampledPeakRssMiB} MiB, VmHWM ${m.peakRssMiB} MiB`;
-    out.push(`Ours (index embedder \`${t.embedderId}\`): \`${t.ours}\`; with the query caches off: \`${t.oursUncached}\` (the rotation repeats its queries, which the first server answers from its query caches after the warm-up; this one embeds and analyses every query afresh). Peer: \`${t.peer}\`. ${t.queries} evaluation queries in a fixed cycle, \`k=10\`, closed-loop autocannon clients in the benchmark process (client and servers share the machine's cores); ${t.rounds} round(s) of ${t.phaseSeconds} s phases per server and connection count, interleaved, each round in a rotated order; warm-up: every query once per server (${(t.warmUpMs / 1000).toFixed(1)} s). Ratios are taken within a round, so load from outside the run cancels out of them.`);
+    out.push(`Ours (index embedder \`${t.embedderId}\`): \`${t.ours}\`; with every cache off: \`${t.oursUncached}\` (the rotation repeats its queries, which the server as shipped answers from its response cache after the warm-up, \`X-Cache: hit\`; this one ranks, embeds and analyses every query afresh, as a stream of queries never seen before would cost). Peer: \`${t.peer}\`. ${t.queries} evaluation queries in a fixed cycle, \`k=10\`, closed-loop autocannon clients in the benchmark process (client and servers share the machine's cores); ${t.rounds} round(s) of ${t.phaseSeconds} s phases per server and connection count, interleaved, each round in a rotated order; warm-up: every query once per server (${(t.warmUpMs / 1000).toFixed(1)} s). Ratios are taken within a round, so load from outside the run cancels out of them.`);
     out.push('');
     out.push(`Memory (${t.memory.source}): ours ${mem(t.memory.ours)}; peer ${mem(t.memory.peer)}.`);
   }

@@ -60,7 +60,9 @@ async function measureIndex(ctx: BenchContext, kind: IndexKind, index: BenchInde
   }
 
   ctx.log(`latency: ${kind} index, HTTP`);
-  const server = await startBenchServer(index);
+  // Response cache off: the repetitions below repeat queries, and a cached response would time the cache, not the
+  // search (the throughput section measures the server as shipped, cache on and off).
+  const server = await startBenchServer(index, ['--response-cache-entries', '0']);
   const http = {} as Record<SearchMode, LatencySummary>;
   let httpOther: LatencyForIndex['httpOther'] | undefined;
   try {

@@ -9,21 +9,24 @@ import { ratio, round, summarize, type LatencySummary } from '../lib/stats.js';
 /**
  * Section `throughput` (issue 12): our server against a plain engine over HTTP, in the same run, with the same
  * queries and the same closed-loop clients (autocannon, in this process):
- * - ours, keyword mode and hybrid mode (and hybrid with the query caches off, a second server), served by the compiled server (`dist/server/cli.js`) over the
- *   multilingual-e5-small index of the bundled corpus (the offline index when the model is absent, said so);
+ * - ours, keyword mode and hybrid mode, served by the compiled server (`dist/server/cli.js`) as shipped, and the
+ *   same two modes on a second server with every cache off; both over the multilingual-e5-small index of the
+ *   bundled corpus (the offline index when the model is absent, said so);
  * - the peer: MiniSearch with Russian stemming behind a minimal `node:http` server (`workers/peer-server.ts`) over
  *   the same passages.
  * Every contender runs in short phases, interleaved (each round rotates the order) at each connection count, so
  * outside load on a shared machine hits them alike; the figures to compare are the ratios per round.
  */
 
-export type ContenderName = 'ours-keyword' | 'ours-hybrid' | 'ours-hybrid-uncached' | 'peer';
+export type ContenderName = 'ours-keyword' | 'ours-hybrid' | 'ours-keyword-uncached' | 'ours-hybrid-uncached' | 'peer';
 /**
- * `ours-hybrid-uncached`: a second server of ours with its query caches off (`--query-cache-entries 0`): the
- * rotation repeats its queries, so the cached server answers them from its query caches after the warm-up; this row
- * is what a stream of queries never seen before costs.
+ * `…-uncached`: a second server of ours with its response and query caches off (`--response-cache-entries 0
+ * --query-cache-entries 0`). The rotation repeats its queries, so the server as shipped answers them from its
+ * response cache after the warm-up; these rows are what a stream of queries never seen before costs.
  */
-const CONTENDERS: readonly ContenderName[] = ['ours-keyword', 'ours-hybrid', 'ours-hybrid-uncached', 'peer'];
+const CONTENDERS: readonly ContenderName[] = ['ours-keyword', 'ours-hybrid', 'ours-keyword-uncached', 'ours-hybrid-uncached', 'peer'];
+/** Flags that turn every cache of our server off. */
+const CACHES_OFF = ['--response-cache-entries', '0', '--query-cache-entries', '0'] as const;
 
 export interface ContenderThroughput {
   contender: ContenderName;
@@ -45,7 +48,9 @@ export interface ThroughputRatios {
   keyword: number;
   hybridPerRound: number[];
   hybrid: number;
-  /** The same for hybrid with the query caches off. */
+  /** The same with every cache off. */
+  keywordUncachedPerRound: number[];
+  keywordUncached: number;
   hybridUncachedPerRound: number[];
   hybridUncached: number;
 }
@@ -88,14 +93,15 @@ export async function runThroughputSection(ctx: BenchContext, queries: readonly 
   let uncached: RunningServer | undefined;
   try {
     peer = await startPeerServer(index);
-    uncached = await startBenchServer(index, ['--query-cache-entries', '0']);
+    uncached = await startBenchServer(index, CACHES_OFF);
     const streams: Record<ContenderName, () => LoadRequest> = {
       'ours-keyword': rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode: 'keyword', k: '10' }).toString()}`),
       'ours-hybrid': rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode: 'hybrid', k: '10' }).toString()}`),
+      'ours-keyword-uncached': rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode: 'keyword', k: '10' }).toString()}`),
       'ours-hybrid-uncached': rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode: 'hybrid', k: '10' }).toString()}`),
       peer: rotation(texts, (q) => `/search?${new URLSearchParams({ q, k: '10' }).toString()}`),
     };
-    const urlOf = (c: ContenderName) => (c === 'peer' ? peer!.url : c === 'ours-hybrid-uncached' ? uncached!.url : ours.url);
+    const urlOf = (c: ContenderName) => (c === 'peer' ? peer!.url : c.endsWith('-uncached') ? uncached!.url : ours.url);
 
     // Warm-up: every query once per contender (lazy caches fill on first sight), so the phases measure steady state.
     const warmStarted = performance.now();
@@ -145,6 +151,7 @@ export async function runThroughputSection(ctx: BenchContext, queries: readonly 
       const peerRps = rps('peer');
       const keywordPerRound = rps('ours-keyword').map((x, i) => ratio(x, peerRps[i]!));
       const hybridPerRound = rps('ours-hybrid').map((x, i) => ratio(x, peerRps[i]!));
+      const keywordUncachedPerRound = rps('ours-keyword-uncached').map((x, i) => ratio(x, peerRps[i]!));
       const hybridUncachedPerRound = rps('ours-hybrid-uncached').map((x, i) => ratio(x, peerRps[i]!));
       return {
         connections,
@@ -152,6 +159,8 @@ export async function runThroughputSection(ctx: BenchContext, queries: readonly 
         keyword: median(keywordPerRound),
         hybridPerRound,
         hybrid: median(hybridPerRound),
+        keywordUncachedPerRound,
+        keywordUncached: median(keywordUncachedPerRound),
         hybridUncachedPerRound,
         hybridUncached: median(hybridUncachedPerRound),
       };

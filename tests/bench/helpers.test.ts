@@ -90,15 +90,15 @@ describe('targets', () => {
 
   it('checks the throughput ratios against the peer, errors, p99 at 32 connections and e5 memory', () => {
     const latency = (p99: number) => ({ n: 10, mean: 1, p50: 1, p95: p99, p99, max: p99 });
-    const row = (contender: 'ours-keyword' | 'ours-hybrid' | 'peer', connections: number, p99: number, errors = 0) =>
+    const row = (contender: 'ours-keyword' | 'ours-hybrid' | 'ours-hybrid-uncached' | 'peer', connections: number, p99: number, errors = 0) =>
       ({ contender, connections, runs: [], requestsPerSecond: 1, latency: latency(p99), errors });
     const memory = (peakRssMiB: number) => ({ rssAfterWarmUpMiB: 1, rssAfterMiB: 1, sampledPeakRssMiB: 1, peakRssMiB });
     const data = {
       embedderId: 'e5', ours: '', oursUncached: '', peer: '', queries: 1, rounds: 2, phaseSeconds: 1, connections: [16, 32], warmUpMs: 1,
-      rows: [row('ours-keyword', 32, 120), row('ours-hybrid', 32, 151), row('peer', 32, 400, 2)],
+      rows: [row('ours-keyword', 32, 120), row('ours-hybrid', 32, 151), row('ours-hybrid-uncached', 32, 3000), row('peer', 32, 400, 2)],
       ratios: [
-        { connections: 16, keywordPerRound: [0.6, 0.7], keyword: 0.65, hybridPerRound: [0.3, 0.3], hybrid: 0.3, hybridUncachedPerRound: [0.1, 0.1], hybridUncached: 0.1 },
-        { connections: 32, keywordPerRound: [0.4, 0.5], keyword: 0.45, hybridPerRound: [0.3, 0.3], hybrid: 0.3, hybridUncachedPerRound: [0.1, 0.1], hybridUncached: 0.1 },
+        { connections: 16, keywordPerRound: [0.6, 0.7], keyword: 0.65, hybridPerRound: [0.3, 0.3], hybrid: 0.3, keywordUncachedPerRound: [0.2, 0.2], keywordUncached: 0.2, hybridUncachedPerRound: [0.1, 0.1], hybridUncached: 0.1 },
+        { connections: 32, keywordPerRound: [0.4, 0.5], keyword: 0.45, hybridPerRound: [0.3, 0.3], hybrid: 0.3, keywordUncachedPerRound: [0.2, 0.2], keywordUncached: 0.2, hybridUncachedPerRound: [0.1, 0.1], hybridUncached: 0.1 },
       ],
       memory: { ours: memory(600), peer: memory(100), source: '' },
     };
@@ -108,6 +108,8 @@ describe('targets', () => {
     expect(pass('hybrid throughput')).toBe(true);
     expect(pass('throughput: zero errors')).toBe(false); // the peer's errors count too
     expect(pass('p99 of our searches')).toBe(false); // hybrid 151 ms; the peer's 400 ms is not ours
+    // Judged on the server as shipped: the caches-off row is reported, not judged.
+    expect(checks.find((c) => c.target.startsWith('p99 of our searches'))!.measured).toContain('ours-hybrid-uncached 3000 ms');
     expect(pass('server RSS')).toBe(true);
     const offline = checkTargets({ throughput: { ok: true, seconds: 1, data: { ...data, note: 'no model' } } });
     expect(offline.find((c) => c.target.startsWith('hybrid throughput'))!.pass).toBeNull();

@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
-import { phraseProximity as proximityWithin, proximityQuery, type ProximityQuery } from '../../retrieval/phrase-proximity.js';
+import { mayPair, phraseProximity as proximityWithin, proximityQuery, type ProximityQuery } from '../../retrieval/phrase-proximity.js';
 import type { QueryPlan } from '../../retrieval/query-understanding.js';
 import { termTokens, uniqueTerms, type TermToken } from '../../retrieval/text.js';
 
@@ -28,3 +30,36 @@ describe('phrase proximity', () => {
     expect(phraseProximity(query, termTokens('Развитие общественного транспорта'))).toBe(0);
   });
 });
+
+describe('mayPair (skipping passages that cannot hold a pair)', () => {
+  const corpus = path.resolve(import.meta.dirname, '../../corpus');
+  const paragraphs = readdirSync(corpus)
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => readFileSync(path.join(corpus, f), 'utf8').split(/\n\s*\n/))
+    .filter((p) => p.trim().length > 40);
+  const questions = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../eval/queries.json'), 'utf8')) as { queries: { query: string }[] }).queries.map((q) => q.query);
+
+  it('never skips a passage whose proximity is above 0, over the bundled corpus and the main evaluation questions', () => {
+    const tokenised = paragraphs.map((p) => {
+      const tokens = termTokens(p);
+      return { tokens, terms: new Set(tokens.flatMap((t) => t.terms)) };
+    });
+    let skipped = 0;
+    let read = 0;
+    for (const question of questions) {
+      const query = proximityQuery(planOf(question));
+      if (query.pairCount === 0) continue;
+      for (const { tokens, terms } of tokenised) {
+        if (mayPair(query, terms)) read += 1;
+        else {
+          skipped += 1;
+          expect(phraseProximity(query, tokens), question).toBe(0);
+        }
+      }
+    }
+    // Most passages lack a pair's word (that is the point), and some hold one.
+    expect(skipped).toBeGreaterThan(read);
+    expect(read).toBeGreaterThan(0);
+  });
+});
+

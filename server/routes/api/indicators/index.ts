@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../../errors.js';
+import { cachedResponse } from '../../../plugins/app/response-cache.js';
 import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js';
 import { indicatorRouteSchema, indicatorsRouteSchema } from '../../../schemas/indicators.js';
 import { findIndicators, indicatorById } from '../../../../retrieval/methods/indicators.js';
@@ -6,9 +7,9 @@ import type { RetrievalOverrides } from '../../../../retrieval/options.js';
 
 /** `GET /api/indicators` and `GET /api/indicators/:id`. */
 const indicatorRoutes: FastifyPluginAsyncZod<{ retrieval?: RetrievalOverrides }> = async (app, options) => {
-  app.get('/', { schema: indicatorsRouteSchema }, async (request) => {
+  app.get('/', { schema: indicatorsRouteSchema }, async (request, reply) => {
     const { q, region, document, sector, year, k } = request.query;
-    return findIndicators(app.indexHolder.current, {
+    const input = {
       q,
       k,
       ...(region ? { regions: region } : {}),
@@ -16,7 +17,8 @@ const indicatorRoutes: FastifyPluginAsyncZod<{ retrieval?: RetrievalOverrides }>
       ...(sector ? { sectors: sector } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(options.retrieval ? { retrieval: options.retrieval } : {}),
-    });
+    };
+    return cachedResponse(app, reply, 'indicators', input, (index) => findIndicators(index, input));
   });
 
   app.get('/:id', { schema: indicatorRouteSchema }, async (request) => {

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../../errors.js';
+import { cachedResponse } from '../../../plugins/app/response-cache.js';
 import type { FastifyPluginAsyncZod } from '../../../plugins/app/route-types.js';
 import { passageRouteSchema, similarRouteSchema } from '../../../schemas/passages.js';
 import { toPassageResult } from '../../../../retrieval/results.js';
@@ -27,10 +28,11 @@ const passageRoutes: FastifyPluginAsyncZod<{ retrieval?: RetrievalOverrides }> =
     return { passage: shape(label), context: { previous: previous.map(shape), next: next.map(shape) } };
   });
 
-  app.get('/:id/similar', { schema: similarRouteSchema }, async (request) => {
-    const index = app.indexHolder.current;
-    const label = labelOrNotFound(index, request.params.id);
-    return similarPassages(index, label, request.query.k, request.query.otherRegions, retrieval);
+  app.get('/:id/similar', { schema: similarRouteSchema }, async (request, reply) => {
+    const { k, otherRegions } = request.query;
+    return cachedResponse(app, reply, 'similar', { id: request.params.id, k, otherRegions }, async (index) =>
+      similarPassages(index, labelOrNotFound(index, request.params.id), k, otherRegions, retrieval),
+    );
   });
 };
 
