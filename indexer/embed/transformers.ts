@@ -2,11 +2,16 @@
  * Neural embedder via transformers.js (`@huggingface/transformers`): the production model
  * `Xenova/multilingual-e5-small` loaded from `models/` (mean pooling, L2-normalised, e5 `query: ` / `passage: `
  * prefixes). Downloads only when the caller allows it; otherwise everything must already be in `modelsDir`.
+ *
+ * transformers.js runs the ONNX model only; the text is tokenized by our own unigram tokenizer
+ * (`e5/unigram-tokenizer.ts`: the same ids, ≈ 9 MiB where transformers.js's tokenizer holds ≈ 158 MiB of heap),
+ * or by transformers.js's tokenizer when the model's tokenizer.json uses something ours does not implement.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import { AutoModel, AutoTokenizer, env, Tensor, type PreTrainedModel } from '@huggingface/transformers';
 import type { Embedder, PassageForEmbedding } from '../types.js';
+import { UnigramTokenizer, UnsupportedTokenizerError, type TokenIdEncoder } from './e5/unigram-tokenizer.js';
 
 export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
 
@@ -78,19 +83,63 @@ export function missingModelFiles(modelsDir: string, modelId: string = DEFAULT_M
     .filter((file) => !existsSync(file));
 }
 
+/** The tokenizer the embedder uses, and, when it is transformers.js's, why ours could not be used. */
+export interface ChosenTokenizer {
+  encoder: TokenIdEncoder;
+  kind: 'own' | 'transformers.js';
+  fallbackReason?: string;
+}
+
+/** transformers.js's tokenizer behind the same interface: ids with `<s> … </s>`, cut to the model's maximum length. */
+async function transformersTokenizer(modelId: string, allowDownload: boolean): Promise<TokenIdEncoder> {
+  const tokenizer = await AutoTokenizer.from_pretrained(modelId, { local_files_only: !allowDownload });
+  const padId = tokenizer.pad_token_id;
+  if (padId === undefined || padId === null) throw new Error(`Model ${modelId}: its tokenizer has no pad token.`);
+  return {
+    padId: Number(padId),
+    encode: (text) => Array.from(tokenizer(text, { truncation: true }).input_ids.data as BigInt64Array, Number),
+  };
+}
+
+/**
+ * Our unigram tokenizer when it implements the model's tokenizer.json exactly; otherwise transformers.js's (which
+ * holds far more memory), saying why on stderr.
+ */
+export async function chooseTokenizer(modelDir: string, modelId: string, allowDownload: boolean): Promise<ChosenTokenizer> {
+  try {
+    return { encoder: UnigramTokenizer.load(modelDir), kind: 'own' };
+  } catch (error) {
+    if (!(error instanceof UnsupportedTokenizerError)) throw error;
+    process.stderr.write(`${modelId}: our tokenizer does not implement this tokenizer.json (${error.message}); using transformers.js's.\n`);
+    return { encoder: await transformersTokenizer(modelId, allowDownload), kind: 'transformers.js', fallbackReason: error.message };
+  }
+}
+
 export class TransformersEmbedder implements Embedder {
   readonly kind = 'transformers' as const;
   readonly id: string;
   readonly description: string;
 
   private constructor(
-    private readonly extractor: FeatureExtractionPipeline,
+    private readonly model: PreTrainedModel,
+    private readonly tokenizer: ChosenTokenizer,
     readonly modelId: string,
     readonly dimension: number,
     private readonly options: Required<Omit<TransformersEmbedderOptions, 'modelId' | 'modelsDir' | 'allowDownload' | 'threads'>>,
   ) {
     this.id = `transformers:${modelId}@${options.dtype}${options.includeSectionTitle ? '+title' : ''}`;
-    this.description = `Neural embedder ${modelId} (${DTYPE_DESCRIPTION[options.dtype]} ONNX, transformers.js, mean pooling)`;
+    const tokenizerName = tokenizer.kind === 'own' ? 'own unigram tokenizer' : 'transformers.js tokenizer';
+    this.description = `Neural embedder ${modelId} (${DTYPE_DESCRIPTION[options.dtype]} ONNX, transformers.js, ${tokenizerName}, mean pooling)`;
+  }
+
+  /** Which tokenizer turns text into ids: ours, or transformers.js's as the fallback. */
+  get tokenizerKind(): ChosenTokenizer['kind'] {
+    return this.tokenizer.kind;
+  }
+
+  /** The model's input ids for a text (special tokens added, truncated), as the embedder feeds them. */
+  tokenize(text: string): number[] {
+    return this.tokenizer.encoder.encode(text);
   }
 
   get dtype(): ModelDtype {
@@ -113,15 +162,17 @@ export class TransformersEmbedder implements Embedder {
     env.localModelPath = modelsDir;
     env.allowRemoteModels = allowDownload;
     if (allowDownload) env.cacheDir = modelsDir; // downloads land in <modelsDir>/<modelId>/..., the layout we load from
-    const extractor = await pipeline('feature-extraction', modelId, {
+    const model = await AutoModel.from_pretrained(modelId, {
       dtype,
       local_files_only: !allowDownload,
       ...(options.threads !== undefined ? { session_options: { intraOpNumThreads: Math.max(1, Math.floor(options.threads)), interOpNumThreads: 1 } } : {}),
     });
-    const probe = await extractor('probe', { pooling: 'mean', normalize: true });
-    const dimension = probe.dims[probe.dims.length - 1] ?? 0;
+    // After the model, so that a download (when allowed) has fetched tokenizer.json too.
+    const tokenizer = await chooseTokenizer(path.join(modelsDir, modelId), modelId, allowDownload);
+    const [probe] = await runModel(model, tokenizer.encoder, ['probe']);
+    const dimension = probe?.length ?? 0;
     if (!dimension) throw new Error(`Model ${modelId} returned an empty embedding.`);
-    return new TransformersEmbedder(extractor, modelId, dimension, {
+    return new TransformersEmbedder(model, tokenizer, modelId, dimension, {
       dtype,
       batchSize: Math.max(1, options.batchSize ?? 16),
       includeSectionTitle: options.includeSectionTitle ?? false,
@@ -159,18 +210,59 @@ export class TransformersEmbedder implements Embedder {
     const vectors: Float32Array[] = new Array(texts.length);
     for (let start = 0; start < order.length; start += this.options.batchSize) {
       const indices = order.slice(start, start + this.options.batchSize);
-      const output = await this.extractor(indices.map((i) => texts[i]!), { pooling: 'mean', normalize: true });
-      const data = output.data as Float32Array;
+      const batch = await runModel(this.model, this.tokenizer.encoder, indices.map((i) => texts[i]!));
       indices.forEach((textIndex, row) => {
-        vectors[textIndex] = Float32Array.from(data.subarray(row * this.dimension, (row + 1) * this.dimension));
+        vectors[textIndex] = batch[row]!;
       });
     }
     return vectors;
   }
 
   async dispose(): Promise<void> {
-    await this.extractor.dispose();
+    await this.model.dispose();
   }
+}
+
+/**
+ * One forward pass over a batch: ids padded on the right with the pad id (attention mask 0 there, token types 0),
+ * then the last hidden state averaged over the unmasked positions and scaled to unit length — what transformers.js's
+ * feature-extraction pipeline does with `pooling: 'mean', normalize: true`.
+ */
+async function runModel(model: PreTrainedModel, encoder: TokenIdEncoder, texts: string[]): Promise<Float32Array[]> {
+  const encoded = texts.map((text) => encoder.encode(text));
+  const width = Math.max(...encoded.map((ids) => ids.length));
+  const ids = new BigInt64Array(texts.length * width).fill(BigInt(encoder.padId));
+  const mask = new BigInt64Array(texts.length * width);
+  encoded.forEach((row, r) => {
+    row.forEach((id, c) => {
+      ids[r * width + c] = BigInt(id);
+      mask[r * width + c] = 1n;
+    });
+  });
+  const dims = [texts.length, width];
+  const output = (await model({
+    input_ids: new Tensor('int64', ids, dims),
+    attention_mask: new Tensor('int64', mask, dims),
+    token_type_ids: new Tensor('int64', new BigInt64Array(texts.length * width), dims),
+  })) as { last_hidden_state: Tensor };
+  const hidden = output.last_hidden_state.data as Float32Array;
+  const dimension = output.last_hidden_state.dims[2] ?? 0;
+  return encoded.map((row, r) => meanPooledUnit(hidden, r * width * dimension, row.length, dimension));
+}
+
+/** Mean of the first `length` rows of a `[*, dimension]` block at `offset`, L2-normalised. */
+function meanPooledUnit(hidden: Float32Array, offset: number, length: number, dimension: number): Float32Array {
+  const vector = new Float32Array(dimension);
+  for (let k = 0; k < dimension; k += 1) {
+    let sum = 0;
+    for (let j = 0; j < length; j += 1) sum += hidden[offset + j * dimension + k]!;
+    vector[k] = sum / length;
+  }
+  let squares = 0;
+  for (const x of vector) squares += x * x;
+  const norm = Math.sqrt(squares);
+  for (let k = 0; k < dimension; k += 1) vector[k] = vector[k]! / norm;
+  return vector;
 }
 
 /** Loads a transformers.js embedder (see `TransformersEmbedderOptions` for defaults). */
