@@ -101,17 +101,25 @@ async function transformersTokenizer(modelId: string, allowDownload: boolean): P
   };
 }
 
+/** The files our tokenizer reads from the model folder. */
+const TOKENIZER_FILES = ['tokenizer.json', 'tokenizer_config.json'];
+
 /**
  * Our unigram tokenizer when it implements the model's tokenizer.json exactly; otherwise transformers.js's (which
- * holds far more memory), saying why on stderr.
+ * holds far more memory), saying why on stderr. When downloads are allowed and the tokenizer files are not here yet
+ * (the hub route), transformers.js's tokenizer fetches them first.
  */
 export async function chooseTokenizer(modelDir: string, modelId: string, allowDownload: boolean): Promise<ChosenTokenizer> {
+  const missing = TOKENIZER_FILES.some((file) => !existsSync(path.join(modelDir, file)));
+  const downloaded = allowDownload && missing ? await transformersTokenizer(modelId, true) : undefined;
   try {
     return { encoder: UnigramTokenizer.load(modelDir), kind: 'own' };
   } catch (error) {
-    if (!(error instanceof UnsupportedTokenizerError)) throw error;
-    process.stderr.write(`${modelId}: our tokenizer does not implement this tokenizer.json (${error.message}); using transformers.js's.\n`);
-    return { encoder: await transformersTokenizer(modelId, allowDownload), kind: 'transformers.js', fallbackReason: error.message };
+    // A file transformers.js just downloaded but not where we read it is no reason to fail the fetch.
+    if (!(error instanceof UnsupportedTokenizerError) && !downloaded) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${modelId}: our tokenizer cannot read this tokenizer.json (${reason}); using transformers.js's.\n`);
+    return { encoder: downloaded ?? (await transformersTokenizer(modelId, allowDownload)), kind: 'transformers.js', fallbackReason: reason };
   }
 }
 
@@ -167,7 +175,6 @@ export class TransformersEmbedder implements Embedder {
       local_files_only: !allowDownload,
       ...(options.threads !== undefined ? { session_options: { intraOpNumThreads: Math.max(1, Math.floor(options.threads)), interOpNumThreads: 1 } } : {}),
     });
-    // After the model, so that a download (when allowed) has fetched tokenizer.json too.
     const tokenizer = await chooseTokenizer(path.join(modelsDir, modelId), modelId, allowDownload);
     const [probe] = await runModel(model, tokenizer.encoder, ['probe']);
     const dimension = probe?.length ?? 0;
