@@ -94,11 +94,12 @@ export async function runThroughputSection(ctx: BenchContext, queries: readonly 
   try {
     peer = await startPeerServer(index);
     uncached = await startBenchServer(index, CACHES_OFF);
+    const ourSearches = (mode: 'keyword' | 'hybrid') => rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode, k: '10' }).toString()}`);
     const streams: Record<ContenderName, () => LoadRequest> = {
-      'ours-keyword': rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode: 'keyword', k: '10' }).toString()}`),
-      'ours-hybrid': rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode: 'hybrid', k: '10' }).toString()}`),
-      'ours-keyword-uncached': rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode: 'keyword', k: '10' }).toString()}`),
-      'ours-hybrid-uncached': rotation(texts, (q) => `/api/search?${new URLSearchParams({ q, mode: 'hybrid', k: '10' }).toString()}`),
+      'ours-keyword': ourSearches('keyword'),
+      'ours-hybrid': ourSearches('hybrid'),
+      'ours-keyword-uncached': ourSearches('keyword'),
+      'ours-hybrid-uncached': ourSearches('hybrid'),
       peer: rotation(texts, (q) => `/search?${new URLSearchParams({ q, k: '10' }).toString()}`),
     };
     const urlOf = (c: ContenderName) => (c === 'peer' ? peer!.url : c.endsWith('-uncached') ? uncached!.url : ours.url);
@@ -149,10 +150,11 @@ export async function runThroughputSection(ctx: BenchContext, queries: readonly 
     const ratios: ThroughputRatios[] = CONNECTIONS.map((connections) => {
       const rps = (c: ContenderName) => (runs.get(key(c, connections)) ?? []).map((p) => p.requestsPerSecond);
       const peerRps = rps('peer');
-      const keywordPerRound = rps('ours-keyword').map((x, i) => ratio(x, peerRps[i]!));
-      const hybridPerRound = rps('ours-hybrid').map((x, i) => ratio(x, peerRps[i]!));
-      const keywordUncachedPerRound = rps('ours-keyword-uncached').map((x, i) => ratio(x, peerRps[i]!));
-      const hybridUncachedPerRound = rps('ours-hybrid-uncached').map((x, i) => ratio(x, peerRps[i]!));
+      const overPeer = (c: ContenderName) => rps(c).map((x, i) => ratio(x, peerRps[i]!));
+      const keywordPerRound = overPeer('ours-keyword');
+      const hybridPerRound = overPeer('ours-hybrid');
+      const keywordUncachedPerRound = overPeer('ours-keyword-uncached');
+      const hybridUncachedPerRound = overPeer('ours-hybrid-uncached');
       return {
         connections,
         keywordPerRound,

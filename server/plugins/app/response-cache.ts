@@ -6,8 +6,9 @@ import { globalPlugin } from '../global.js';
 /**
  * Whole responses of the ranking endpoints (search, ask, indicators, similar), by operation and validated input,
  * for the index being served. What the UI asks again (its unfiltered map by region on every filter change, a
- * search revisited with Back) and what many users ask alike is ranked once. Identical requests arriving together share one computation.
- * A new index (hot reload) starts with an empty cache: responses belong to the index they were ranked on.
+ * search revisited with Back) and what many users ask alike is ranked once. Identical requests arriving together
+ * share one computation. A new index (hot reload) starts with an empty cache: responses belong to the index they
+ * were ranked on.
  *
  * `X-Cache: hit | miss` says which it was; `tookMs` is always this request's own time.
  */
