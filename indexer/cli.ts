@@ -49,13 +49,13 @@ function progressReporter(quiet: boolean): { onProgress: (e: BuildProgress) => v
         bar.update({ phase: 'запись  ', detail: '' });
         return;
       }
-      const label = e.phase === 'read' ? 'чтение  ' : 'векторы ';
+      const label = e.phase === 'read' ? 'чтение  ' : e.phase === 'words' ? 'слова   ' : 'векторы ';
       if (e.phase !== phase) {
         if (phase) bar.stop();
         bar.start(e.total, e.done, { phase: label, detail: '' });
         phase = e.phase;
       }
-      bar.update(e.done, { detail: e.phase === 'read' ? e.file : 'фрагментов' });
+      bar.update(e.done, { detail: e.phase === 'read' ? e.file : e.phase === 'words' ? 'слов корпуса (для вопросов на других языках)' : 'фрагментов' });
     },
     stop: () => bar.stop(),
   };

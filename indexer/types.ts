@@ -128,6 +128,11 @@ export interface Embedder {
   readonly description: string;
   embedPassages(passages: PassageForEmbedding[]): Promise<Float32Array[]>;
   embedQuery(query: string): Promise<Float32Array>;
+  /**
+   * Several short queries in one forward pass (a neural model only: the corpus's words and a foreign question's
+   * words for cross-lingual translation, see indexer/index/vocabulary.ts). Same vectors as `embedQuery`.
+   */
+  embedQueries?(queries: readonly string[]): Promise<Float32Array[]>;
   /** The embedder itself when it is a concept model (the offline one); absent for a neural model. */
   readonly conceptModel?: ConceptModel;
 }

@@ -40,7 +40,7 @@ export function conceptModelQuery(index: SearchIndex, plan: QueryPlan, options: 
   const embedder = index.conceptEmbedder;
   if (!embedder) return undefined;
   const regionWords = new Set(plan.regions.flatMap((r) => uniqueTerms(r.matchedText)));
-  const raw = embedder.queryConcepts(plan.text);
+  const raw = embedder.queryConcepts(plan.conceptText);
   const units: ConceptUnitWeighted[] = [];
   let unknownCount = 0;
   let contentCount = 0;

@@ -8,7 +8,7 @@ import { z } from 'zod';
  *
  * "Measured" numbers are `npm run eval` (tests/eval/README.md) on the bundled corpus: P@10 = hybrid precision@10,
  * main = queries.json, held-out N = heldout-probes(-N).json; "offline" / "e5" = the embedder of the index. With
- * these defaults (2026-11-29): hybrid P@10 main 0.630 offline / 0.666 e5, region coverage 0.775 / 0.814.
+ * these defaults (2026-11-30): hybrid P@10 main 0.629 offline / 0.699 e5, region coverage 0.775 / 0.840.
  */
 
 export const SEARCH_MODES = ['hybrid', 'keyword', 'semantic'] as const;
@@ -185,6 +185,17 @@ export interface RetrievalOptions {
   /** See `shortAlternativeTerms`. Default 0.75; set by hand. */
   longAlternativeShare: number;
 
+  // ── Cross-lingual questions (retrieval/cross-lingual.ts) ────────────────────────────────────────────────────────
+  /**
+   * Neural index only: a word of a question in another language is translated into the corpus words whose query
+   * vectors are at least this close to its own. Default 0.90: with multilingual-e5-small, right translations sat at
+   * 0.90–0.95 ("teachers" → «учителей» 0.933, "roads" → «дорог» 0.946) and wrong ones below ("tourism" →
+   * «торговли» 0.876, "queue" → «судов» 0.877) on 40 probe words (2026-11-30).
+   */
+  translationMinSimilarity: number;
+  /** Corpus words (word families) one foreign word may be translated into. Default 2; see the measurement in README → Quality. */
+  translationsPerWord: number;
+
   // ── Ask ─────────────────────────────────────────────────────────────────────────────────────────────────────────
   /** Ask: passages per region whose sentences compete for the answer. Default 4; set by hand. */
   askPassagesPerRegion: number;
@@ -256,6 +267,9 @@ export const DEFAULT_RETRIEVAL: Readonly<RetrievalOptions> = Object.freeze({
   shortAlternativeTerms: 3,
   longAlternativeShare: 0.75,
 
+  translationMinSimilarity: 0.9,
+  translationsPerWord: 2,
+
   askPassagesPerRegion: 4,
   askPassageFloor: 0.6,
 
@@ -313,6 +327,8 @@ export const retrievalOverridesSchema = z
     sameRootMaxSuffix: z.number().int().min(0),
     shortAlternativeTerms: count,
     longAlternativeShare: share,
+    translationMinSimilarity: share,
+    translationsPerWord: count,
     askPassagesPerRegion: count,
     askPassageFloor: share,
     indicatorMinNameCoverage: share,

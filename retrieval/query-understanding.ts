@@ -1,3 +1,4 @@
+import type { WordTranslation } from './cross-lingual.js';
 import type { RetrievalOptions } from './options.js';
 import type { RegionMention } from './region-names.js';
 import type { SearchIndex } from './search-index.js';
@@ -34,8 +35,15 @@ export interface QueryPlan {
   original: string;
   /** The text retrieval uses (region mentions removed, unless that would leave nothing). */
   text: string;
+  /**
+   * The text the offline concept model reads: `text`, or for a foreign question its translations into the corpus's
+   * words (the concept model reads Russian only), its untranslated words left as they are.
+   */
+  conceptText: string;
   regions: RegionMention[];
   expansions: QueryExpansion[];
+  /** A foreign question's words and the corpus words they were translated into (`to` joined by ", "). */
+  translations: QueryExpansion[];
   concepts: Concept[];
   /** Terms sent to lunr, with boosts (expansions weigh less than what the user wrote). */
   keywordTerms: { term: string; boost: number }[];
@@ -46,6 +54,11 @@ export interface QueryPlan {
 export interface UnderstandOptions {
   /** Detect region names and turn them into a filter. Default true. */
   detectRegions?: boolean;
+  /**
+   * A foreign question's words in the corpus's words (cross-lingual.ts): each word becomes a concept expressed by
+   * its translations (an untranslated one by nothing the corpus has), reported in `translations`. Default none.
+   */
+  translations?: readonly WordTranslation[];
 }
 
 /** The settings query understanding reads (defaults and their measurements: options.ts). */
@@ -82,8 +95,9 @@ export function isFramingTerm(term: string): boolean {
 export function understandQuery(index: SearchIndex, query: string, options: UnderstandOptions, settings: QueryUnderstandingOptions): QueryPlan {
   const detectRegions = options.detectRegions !== false;
   const { framingWeight, expansionBoost, sameRootBoost, sameRootMinStem, sameRootMaxSuffix } = settings;
-  const key = [detectRegions ? 'regions' : 'no-regions', framingWeight, expansionBoost, sameRootBoost, sameRootMinStem, sameRootMaxSuffix, query].join('\u0000');
-  return index.cachedPlan(key, () => analyseQuery(index, query, { detectRegions }, settings));
+  const translated = options.translations?.map((t) => `${t.word}=${t.to.map((w) => w.word).join(',')}`).join(';') ?? '';
+  const key = [detectRegions ? 'regions' : 'no-regions', framingWeight, expansionBoost, sameRootBoost, sameRootMinStem, sameRootMaxSuffix, translated, query].join('\u0000');
+  return index.cachedPlan(key, () => analyseQuery(index, query, { detectRegions, ...(options.translations ? { translations: options.translations } : {}) }, settings));
 }
 
 function analyseQuery(index: SearchIndex, query: string, options: UnderstandOptions, settings: QueryUnderstandingOptions): QueryPlan {
@@ -105,6 +119,18 @@ function analyseQuery(index: SearchIndex, query: string, options: UnderstandOpti
   const concepts: Concept[] = terms.map((term) => ({ label: term, weight: index.idf(term), alternatives: [[term]] }));
   const keywordTerms = new Map<string, number>(terms.map((t) => [t, 1]));
   const expansions: QueryExpansion[] = [];
+  const translations: QueryExpansion[] = [];
+  if (options.translations) {
+    // The foreign words stay as they are (an acronym such as "IT" may be in the texts), but what the question asks
+    // is its translations: one concept per foreign word, expressed by any of them.
+    concepts.length = 0;
+    for (const { word, to } of options.translations) {
+      const alternatives = to.map((t) => uniqueTerms(t.word)).filter((alt) => alt.length > 0);
+      concepts.push({ label: word, weight: index.idf(word), alternatives: [[word], ...alternatives] });
+      for (const t of alternatives.flat()) keywordTerms.set(t, 1);
+      if (to.length > 0) translations.push({ from: word, to: to.map((t) => t.word).join(', ') });
+    }
+  }
   const addTerm = (term: string, boost: number) => keywordTerms.set(term, Math.max(keywordTerms.get(term) ?? 0, boost));
 
   // Same-root words the stemmer keeps apart (телемедицина ↔ телемедицинских) stand for the same concept.
@@ -158,11 +184,16 @@ function analyseQuery(index: SearchIndex, query: string, options: UnderstandOpti
 
   const matchTerms = new Set<string>();
   for (const c of concepts) for (const alt of c.alternatives) for (const t of alt) matchTerms.add(t);
+  // One word for one word, so the concept model weighs the question's words as the user wrote them; an untranslated
+  // word stays, and the concept model counts it as a word the corpus cannot express.
+  const conceptText = options.translations ? options.translations.map((t) => t.to[0]?.word ?? t.word).join(' ') : text;
   return {
     original,
     text,
+    conceptText,
     regions,
     expansions,
+    translations,
     concepts,
     keywordTerms: [...keywordTerms].map(([term, boost]) => ({ term, boost })),
     matchTerms,

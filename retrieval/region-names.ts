@@ -30,7 +30,7 @@ export class RegionNameMatcher {
         const subject = subjectById(ref.regionId);
         const value = { regionId: ref.regionId, region: ref.region };
         return subject
-          ? { value, forms: formsOfSubject(subject), abbreviations: subject.abbreviations }
+          ? { value, forms: formsOfSubject(subject), foreignForms: [subject.en], abbreviations: subject.abbreviations }
           : { value, forms: [ref.region], abbreviations: [] };
       }),
     );

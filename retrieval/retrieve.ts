@@ -1,4 +1,5 @@
 import type { Sector } from '../indexer/types.js';
+import { isCrossLingual } from './cross-lingual.js';
 import { conceptModelCoverage, conceptModelQuery, type ConceptModelQuery } from './concept-model-coverage.js';
 import type { ImpactQuery } from './keyword-impacts.js';
 import { fuseScores } from './methods/search-hybrid.js';
@@ -137,7 +138,7 @@ async function semanticCandidates(index: SearchIndex, plan: QueryPlan, scope: Re
   const neural = index.embedder.kind === 'transformers';
   const vector = await embedQuery(index, plan.text);
   const conceptSpace = neural && options.conceptWeight > 0 ? index.conceptVectors : undefined;
-  const conceptVector = conceptSpace ? await index.conceptQueryVector(plan.text) : undefined;
+  const conceptVector = conceptSpace ? await index.conceptQueryVector(plan.conceptText) : undefined;
   const concept = conceptVector && conceptSpace ? { vector: conceptVector, space: conceptSpace } : undefined;
 
   const grouped = scope.groupedRegions;
@@ -225,8 +226,9 @@ function relevanceOf(c: Candidate, conceptQuery: ConceptModelQuery | undefined, 
 function rankingScores(index: SearchIndex, plan: QueryPlan, evidence: readonly Evidence[], semantic: SemanticLeg | undefined, options: RetrievalOptions): number[] {
   const candidates = evidence.map((e) => e.candidate);
   // The semantic leg's score: the model's cosine, blended with the concept model's beside a neural model. The
-  // concept model reads Russian only: its vectors say nothing about a question in another language.
-  const conceptWeight = isCrossLingual(plan.text) ? 0 : options.conceptWeight;
+  // concept model reads Russian only: it reads a foreign question through its translations (`conceptText`), and
+  // says nothing when they are mostly missing.
+  const conceptWeight = isCrossLingual(plan.conceptText) ? 0 : options.conceptWeight;
   const meaning = semantic?.concept
     ? blend(candidates.map((c) => c.similarity), evidence.map((e) => e.conceptSimilarity), conceptWeight)
     : candidates.map((c) => c.similarity);
@@ -245,13 +247,6 @@ function rankingScores(index: SearchIndex, plan: QueryPlan, evidence: readonly E
     const proximity = c.bm25 > 0 && mayPair(phrases, index.termsOf(c.label)) ? phraseProximity(phrases, index.tokensOf(c.label), options.proximityWindow) : 0;
     return (s + options.proximityBoost * proximity) / (1 + options.proximityBoost);
   });
-}
-
-/** A question mostly in Latin letters, over a corpus in Cyrillic. */
-function isCrossLingual(text: string): boolean {
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
-  return latin > cyrillic;
 }
 
 /** `x` mapped onto 0..1 across `[low, high]` (≤ low → 0, ≥ high → 1). */

@@ -2,6 +2,7 @@ import type { LoadedIndex } from '../indexer/index/load.js';
 import type { IndexedDocument } from '../indexer/index/schemas.js';
 import { SECTORS, type ConceptModel, type Passage, type Sector } from '../indexer/types.js';
 import { abbreviationsFromLexicon, type AbbreviationEntry } from './abbreviations.js';
+import { CorpusWords } from './cross-lingual.js';
 import { KeywordImpacts } from './keyword-impacts.js';
 import { RegionNameMatcher } from './region-names.js';
 import { termTokens, type TermToken } from './text.js';
@@ -116,6 +117,8 @@ export class SearchIndex {
   readonly vectors: VectorSpace;
   /** The offline concept model's passage vectors: the primary ones for an offline index, a second set beside a neural model. */
   readonly conceptVectors: VectorSpace | undefined;
+  /** The corpus's words with the model's query vectors, for translating a foreign question (neural index only). */
+  readonly corpusWords: CorpusWords | undefined;
   readonly regions: readonly RegionSummary[];
   readonly embedder: EmbedderSummary;
   readonly regionNames: RegionNameMatcher;
@@ -201,6 +204,8 @@ export class SearchIndex {
     this.vocabulary = this.keywordImpacts.terms().sort();
 
     this.vectors = new VectorSpace(loaded.vectors, this.passages.length);
+    const words = loaded.vocabulary;
+    this.corpusWords = words && loaded.embedder.embedQueries ? new CorpusWords(words.words, words.vectors, words.dimension) : undefined;
     this.conceptVectors = loaded.concepts
       ? new VectorSpace(loaded.concepts.vectors, this.passages.length)
       : loaded.embedder.conceptModel
@@ -312,6 +317,25 @@ export class SearchIndex {
   /** The index embedder's vector for a query text (cached; concurrent requests for one text share one embedding). */
   queryVector(text: string): Promise<Float32Array> {
     return cachedEmbedding(this.queryVectorCache, text, () => this.loaded.embedder.embedQuery(text));
+  }
+
+  /**
+   * The index embedder's query vectors of several short texts (a foreign question's words), embedded together in
+   * one forward pass; each cached like `queryVector`, which they share.
+   */
+  async wordVectors(words: readonly string[]): Promise<Float32Array[]> {
+    const embedQueries = this.loaded.embedder.embedQueries?.bind(this.loaded.embedder);
+    if (!embedQueries) throw new Error(`${this.embedder.id} cannot embed several queries at once`);
+    const vectors = words.map((w) => this.queryVectorCache?.get(w));
+    const missing = words.flatMap((_, i) => (vectors[i] ? [] : [i]));
+    if (missing.length > 0) {
+      const batch = embedQueries(missing.map((i) => words[i]!));
+      missing.forEach((i, j) => {
+        const vector = batch.then((embedded) => embedded[j]!);
+        vectors[i] = cachedEmbedding(this.queryVectorCache, words[i]!, () => vector);
+      });
+    }
+    return Promise.all(vectors as Promise<Float32Array>[]);
   }
 
   /** The offline concept model's vector for a query text (cached), or undefined when the index has no concept model. */

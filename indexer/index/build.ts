@@ -12,6 +12,7 @@ import { createBuildDir, discardBuild, publishBuild } from './atomic-dir.js';
 import { acquireBuildLock, type BuildLockOptions } from './build-lock.js';
 import { EmbeddingCache } from './embedding-cache.js';
 import { buildKeywordIndex } from './keyword.js';
+import { collectVocabulary, embedVocabulary, serializeVocabulary, type VocabularyOptions } from './vocabulary.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, type IndexManifest, type IndexedDocument } from './schemas.js';
 
 export interface BuildIndexOptions {
@@ -29,6 +30,8 @@ export interface BuildIndexOptions {
   modelId?: string;
   /** Passages embedded per call. Default 32. */
   batchSize?: number;
+  /** Which of the corpus's words a neural index embeds for cross-lingual questions (defaults in vocabulary.ts). */
+  vocabulary?: VocabularyOptions;
   /** Called as work advances, for progress bars. */
   onProgress?: (event: BuildProgress) => void;
   /** How long to wait for another build of the same `outDir` (see build-lock.ts). Default: wait up to 2 s. */
@@ -38,6 +41,8 @@ export interface BuildIndexOptions {
 export type BuildProgress =
   | { phase: 'read'; done: number; total: number; file: string }
   | { phase: 'embed'; done: number; total: number }
+  /** The corpus's words embedded for cross-lingual questions (neural model only; see vocabulary.ts). */
+  | { phase: 'words'; done: number; total: number }
   /** Once per index file, before it is written (`file` is its name in the build folder). */
   | { phase: 'write'; file: string };
 
@@ -83,6 +88,16 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
     // of retrieval: it knows this domain's vocabulary, the model knows language in general (README → Quality).
     const concepts = selected.embedder.kind === 'transformers' ? await fitOfflineEmbedder(passages) : undefined;
     const conceptVectors = concepts ? (await embedAll(concepts, concepts.fingerprint, passages, options.cacheDir ? { cacheDir: options.cacheDir } : {})).vectors : undefined;
+    const { embedQueries } = selected.embedder;
+    const vocabulary = embedQueries
+      ? await embedVocabulary(
+          { embedQueries: embedQueries.bind(selected.embedder), dimension: selected.embedder.dimension },
+          selected.fingerprint,
+          collectVocabulary(passages, options.vocabulary),
+          options.cacheDir ?? 'data/cache',
+          (done, total) => options.onProgress?.({ phase: 'words', done, total }),
+        )
+      : undefined;
 
     buildDir = await createBuildDir(outDir);
     const files: Record<string, string> = {};
@@ -100,6 +115,7 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
     options.onProgress?.({ phase: 'write', file: INDEX_FILES.vectors });
     await writeVectors(path.join(buildDir, INDEX_FILES.vectors), selected.embedder.dimension, vectors);
     files[INDEX_FILES.vectors] = sha256(await readFile(path.join(buildDir, INDEX_FILES.vectors)));
+    if (vocabulary) await write(INDEX_FILES.vocabulary, serializeVocabulary(vocabulary));
     if (concepts && conceptVectors) {
       await write(INDEX_FILES.conceptEmbedder, JSON.stringify(concepts.toJSON()));
       await writeVectors(path.join(buildDir, INDEX_FILES.conceptVectors), concepts.dimension, conceptVectors);

@@ -10,6 +10,7 @@ import { parseLexicon, type Lexicon } from '../nlp/lexicon.js';
 import type { Embedder, Passage } from '../types.js';
 import { loadKeywordIndex } from './keyword.js';
 import { findVectorProblem } from './verify-vectors.js';
+import { vocabularyFileSchema, type Vocabulary } from './vocabulary.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, indexManifestSchema, passagesFileSchema, type IndexManifest } from './schemas.js';
 
 export interface LoadedIndex {
@@ -27,6 +28,8 @@ export interface LoadedIndex {
   lexicon: Lexicon;
   /** Indicator rows of the targets tables; empty for an index built before they were extracted. */
   indicators: IndicatorRow[];
+  /** Neural index: the corpus's words and their query vectors (cross-lingual questions); absent otherwise. */
+  vocabulary?: Vocabulary;
 }
 
 /** Raised for a missing, incomplete, corrupt or incompatible index; the message says what to do. */
@@ -75,12 +78,19 @@ export async function loadIndex(dir: string, options: { modelsDir?: string } = {
   const indicators = contents.has(INDEX_FILES.indicators)
     ? parseJson(file(INDEX_FILES.indicators), INDEX_FILES.indicators, (raw) => indicatorsFileSchema.parse(raw))
     : [];
+  const vocabulary = contents.has(INDEX_FILES.vocabulary)
+    ? parseJson(file(INDEX_FILES.vocabulary), INDEX_FILES.vocabulary, (raw) => vocabularyFileSchema.parse(raw))
+    : undefined;
   const embedderState = parseJson(file(INDEX_FILES.embedder), INDEX_FILES.embedder, (raw) => raw);
   const embedder = await restoreEmbedder(manifest.embedder, embedderState, { modelsDir: options.modelsDir ?? 'models' });
   if (embedder.dimension !== manifest.embedder.dimension) {
     throw new IndexLoadError(
       `Index at ${dir} was built with ${manifest.embedder.dimension}-dimensional vectors but ${embedder.id} gives ${embedder.dimension}. Rebuild it with: npm run index`,
     );
+  }
+
+  if (vocabulary && vocabulary.dimension !== manifest.embedder.dimension) {
+    throw new IndexLoadError(`Index at ${dir} is inconsistent: ${INDEX_FILES.vocabulary} holds ${vocabulary.dimension}-dimensional vectors, the embedder ${manifest.embedder.dimension}. Rebuild it with: npm run index`);
   }
 
   const readVectors = async (name: string, dimension: number): Promise<hnswlib.HierarchicalNSW> => {
@@ -114,6 +124,7 @@ export async function loadIndex(dir: string, options: { modelsDir?: string } = {
     ...(concepts ? { concepts } : {}),
     lexicon,
     indicators,
+    ...(vocabulary ? { vocabulary } : {}),
   };
 }
 

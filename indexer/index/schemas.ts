@@ -18,6 +18,8 @@ export const INDEX_FILES = {
   conceptVectors: 'concept-vectors.hnsw',
   /** Indicator rows of the targets tables (indexer/indicators); optional, so older indexes still load. */
   indicators: 'indicators.json',
+  /** Neural model only: the corpus's words and their query vectors, for cross-lingual questions (vocabulary.ts). */
+  vocabulary: 'vocabulary.json',
 } as const;
 
 const sectorSchema = z.enum(SECTORS);

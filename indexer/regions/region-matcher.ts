@@ -16,6 +16,12 @@ export interface NamedRegion<T> {
   value: T;
   /** Every written form of every name (the matcher tokenises them). */
   forms: readonly string[];
+  /**
+   * Names in another language (the English names of subjects.ts): their distinctive words name the region as
+   * `forms` do ("in Tver region"), and the whole name does too, for names whose short form two regions share
+   * ("Moscow Oblast" and "Moscow", "Altai Krai" and "Altai Republic").
+   */
+  foreignForms?: readonly string[];
   abbreviations: readonly string[];
 }
 
@@ -40,9 +46,11 @@ const GENERIC_WORDS = new Set(
     'ао', 'округ', 'округа', 'округу', 'округом', 'округе',
     'город', 'города', 'городу', 'городом', 'городе', 'г', 'федерального', 'значения',
     'регион', 'региона', 'региону', 'регионом', 'регионе',
+    // English names (subjects.ts `en`), for questions asked in English: "in Tver region", "Khabarovsk Krai".
+    'oblast', 'region', 'province', 'krai', 'territory', 'republic', 'of', 'people', 's', 'autonomous', 'okrug', 'city',
   ].map(normaliseWord),
 );
-const PREPOSITIONS = new Set(['в', 'во', 'из', 'для', 'по', 'у', 'на', 'о', 'об', 'от', 'к', 'ко', 'про', 'с', 'со']);
+const PREPOSITIONS = new Set(['в', 'во', 'из', 'для', 'по', 'у', 'на', 'о', 'об', 'от', 'к', 'ко', 'про', 'с', 'со', 'in', 'of', 'for', 'from', 'at', 'about', 'the']);
 /** Abbreviations this short are matched only in capitals («РБ», not «рб»); longer ones in any case («лнр»). */
 const CASE_SENSITIVE_ABBREVIATION_LENGTH = 2;
 
@@ -79,6 +87,10 @@ export class RegionMatcher<T> {
     for (const region of regions) {
       for (const form of region.forms) {
         for (const run of distinctiveRuns(form)) this.addRun(run, region.value);
+      }
+      for (const form of region.foreignForms ?? []) {
+        for (const run of distinctiveRuns(form)) this.addRun(run, region.value);
+        this.addRun(tokenize(form).map((t) => t.norm).join(' '), region.value);
       }
       for (const abbreviation of region.abbreviations) {
         const words = tokenize(abbreviation);
@@ -182,7 +194,7 @@ export function formsOfSubject(subject: FederalSubject): string[] {
 
 /** A matcher over the whole table (built once: 89 subjects, ≈ 2k forms). */
 export const SUBJECT_MATCHER = new RegionMatcher<FederalSubject>(
-  FEDERAL_SUBJECTS.map((s) => ({ value: s, forms: formsOfSubject(s), abbreviations: s.abbreviations })),
+  FEDERAL_SUBJECTS.map((s) => ({ value: s, forms: formsOfSubject(s), foreignForms: [s.en], abbreviations: s.abbreviations })),
 );
 
 const SUBJECT_BY_ID = new Map(FEDERAL_SUBJECTS.map((s) => [s.id, s]));

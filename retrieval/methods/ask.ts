@@ -1,6 +1,7 @@
 import { resolveDocuments, resolveRegions, resolveSectors, type DocumentRef } from '../filters.js';
 import { citationOf } from '../citation.js';
-import { keywordCoverage, matchedTermsIn, understandQuery } from '../query-understanding.js';
+import { translateQuestion } from '../cross-lingual.js';
+import { keywordCoverage, matchedTermsIn, understandQuery, type QueryExpansion } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
 import { toPassageResult, type PassageResult } from '../results.js';
 import { retrievalOptions, type RetrievalOverrides } from '../options.js';
@@ -48,7 +49,7 @@ export interface RegionAnswer extends RegionRef {
 export interface AskResponse {
   question: string;
   embedder: EmbedderSummary;
-  appliedFilters: { regions: AppliedRegionFilter[]; documents: DocumentRef[]; queryText: string };
+  appliedFilters: { regions: AppliedRegionFilter[]; documents: DocumentRef[]; queryText: string; translations: QueryExpansion[] };
   answer: RegionAnswer[];
   /** The passages the points come from, as in search results. */
   passages: PassageResult[];
@@ -63,7 +64,8 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
   const options = retrievalOptions(params.retrieval);
   const explicitRegions = resolveRegions(index, params.regions, 'regions');
   const sectors = resolveSectors(params.sectors, 'sectors');
-  const plan = understandQuery(index, params.question, { detectRegions: params.detectRegions !== false && !explicitRegions }, options);
+  const translations = await translateQuestion(index, params.question, options);
+  const plan = understandQuery(index, params.question, { detectRegions: params.detectRegions !== false && !explicitRegions, ...(translations ? { translations } : {}) }, options);
   const regionFilters = appliedRegionFilters(explicitRegions, plan.regions);
   const documents = resolveDocuments(index, params.documents, 'documents');
   const scope = regionScope(regionFilters, documents);
@@ -126,7 +128,7 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
   return {
     question: params.question,
     embedder: index.embedder,
-    appliedFilters: { regions: regionFilters, documents: documents ?? [], queryText: plan.text },
+    appliedFilters: { regions: regionFilters, documents: documents ?? [], queryText: plan.text, translations: plan.translations },
     answer,
     ...(targets ? { indicators: targets } : {}),
     passages: [...used.values()].sort((a, b) => b.score - a.score).map((c) => toPassageResult(index, c, plan.matchTerms)),

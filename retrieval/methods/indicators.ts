@@ -4,6 +4,7 @@ import { citationOf } from '../citation.js';
 import { conceptModelCoverage, conceptModelQuery } from '../concept-model-coverage.js';
 import { resolveDocuments, resolveRegions, resolveSectors } from '../filters.js';
 import { retrievalOptions, type RetrievalOptions, type RetrievalOverrides } from '../options.js';
+import { translateQuestion } from '../cross-lingual.js';
 import { keywordCoverage, matchedTermsIn, understandQuery, type QueryPlan } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
 import { retrieve } from '../retrieve.js';
@@ -97,9 +98,11 @@ function nameFeatures(index: SearchIndex): Array<ReadonlySet<string>> | undefine
 }
 
 /** The query without years («к 2024 году» picks a column, it is not a word of the name) and framing words. */
-function indicatorPlan(index: SearchIndex, q: string, options: RetrievalOptions): QueryPlan {
+async function indicatorPlan(index: SearchIndex, q: string, options: RetrievalOptions): Promise<QueryPlan> {
   const text = q.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu, ' ');
-  const plan = understandQuery(index, /[\p{L}]/u.test(text) ? text : q, { detectRegions: false }, options);
+  const question = /[\p{L}]/u.test(text) ? text : q;
+  const translations = await translateQuestion(index, question, options);
+  const plan = understandQuery(index, question, { detectRegions: false, ...(translations ? { translations } : {}) }, options);
   const content = plan.concepts.filter((c) => !c.alternatives.every((alt) => alt.every(isTargetFraming)));
   return { ...plan, concepts: content.length > 0 ? content : plan.concepts };
 }
@@ -125,7 +128,7 @@ export async function findIndicators(index: SearchIndex, params: IndicatorsParam
   const rows = index.loaded.indicators;
   // Rows match by their name's words; the passage's hybrid score (meaning and context) decides ties.
   const options = retrievalOptions(params.retrieval, { mode: 'hybrid' });
-  const plan = indicatorPlan(index, params.q, options);
+  const plan = await indicatorPlan(index, params.q, options);
 
   const depth = { pool: options.indicatorPool, perRegionPool: options.indicatorRegionPool };
   const documents = resolveDocuments(index, params.documents, 'document');

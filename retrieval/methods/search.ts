@@ -1,5 +1,6 @@
 import { SECTOR_LABELS, type Sector } from '../../indexer/types.js';
 import { resolveDocuments, resolveRegions, resolveSectors, type DocumentRef } from '../filters.js';
+import { translateQuestion } from '../cross-lingual.js';
 import { understandQuery, type QueryExpansion } from '../query-understanding.js';
 import type { RegionMention, RegionRef } from '../region-names.js';
 import { toPassageResult, type PassageResult } from '../results.js';
@@ -45,6 +46,8 @@ export interface AppliedFilters {
   queryText: string;
   /** Abbreviations matched with their expansions (both directions). */
   expansions: QueryExpansion[];
+  /** A question in another language: each of its words and the corpus words it was searched as. */
+  translations: QueryExpansion[];
   detectRegions: boolean;
 }
 
@@ -73,7 +76,8 @@ export async function search(index: SearchIndex, params: SearchParams): Promise<
   const sectors = resolveSectors(params.sectors, 'sector');
   // An explicit region filter wins; recognising regions in the text as well would fight it.
   const detectRegions = params.detectRegions !== false && !explicitRegions;
-  const plan = understandQuery(index, params.q, { detectRegions }, options);
+  const translations = await translateQuestion(index, params.q, options);
+  const plan = understandQuery(index, params.q, { detectRegions, ...(translations ? { translations } : {}) }, options);
 
   const regionFilters = appliedRegionFilters(explicitRegions, plan.regions);
   const documents = resolveDocuments(index, params.documents, 'document');
@@ -100,6 +104,7 @@ export async function search(index: SearchIndex, params: SearchParams): Promise<
       sectors: (sectors ?? []).map((s) => ({ sector: s, label: SECTOR_LABELS[s] })),
       queryText: plan.text,
       expansions: plan.expansions,
+      translations: plan.translations,
       detectRegions,
     },
     results,

@@ -20,7 +20,13 @@ export const askBodySchema = strictParams(
 export const askResponseSchema = z.object({
   question: z.string(),
   embedder: embedderSchema,
-  appliedFilters: z.object({ regions: z.array(appliedRegionSchema), documents: z.array(appliedDocumentSchema), queryText: z.string() }),
+  appliedFilters: z.object({
+    regions: z.array(appliedRegionSchema),
+    documents: z.array(appliedDocumentSchema),
+    queryText: z.string(),
+    /** A question in another language: each of its words and the corpus words it was answered as. */
+    translations: z.array(z.object({ from: z.string(), to: z.string() })),
+  }),
   answer: z.array(
     regionRefSchema.extend({
       found: z.boolean(),

@@ -76,8 +76,9 @@ describe('index build', () => {
       expect(doc.passages).toBeGreaterThan(50);
       expect(doc.sections.length).toBeGreaterThan(10);
     }
-    // The concept model and its vectors sit beside a neural embedder only; an offline index has neither.
-    const neuralOnly: string[] = [INDEX_FILES.conceptEmbedder, INDEX_FILES.conceptVectors];
+    // The concept model and its vectors, and the corpus's words for cross-lingual questions, sit beside a neural
+    // embedder only; an offline index has none of them.
+    const neuralOnly: string[] = [INDEX_FILES.conceptEmbedder, INDEX_FILES.conceptVectors, INDEX_FILES.vocabulary];
     for (const name of Object.values(INDEX_FILES)) {
       if (neuralOnly.includes(name)) expect(manifest.files[name]).toBeUndefined();
       else expect(manifest.files[name] ?? name === INDEX_FILES.manifest).toBeTruthy();

@@ -8,7 +8,7 @@ import { searchResponseSchema } from '../../server/schemas/search.js';
 import { detectedRegions, type SearchResponse, type SearchResult } from '../../web/src/api/types.js';
 import { escapeHtml, formatAll, formatQuote } from '../../web/src/copy/citation-formats.js';
 import { DEFAULT_STATE, parseState, searchKey, serializeState } from '../../web/src/state/url-state.js';
-import { embedderNote, plural } from '../../web/src/ui/format.js';
+import { embedderNote, plural, translationNote } from '../../web/src/ui/format.js';
 import { segments } from '../../web/src/ui/highlight.js';
 import { computeHeatmap, heatLevel, shortRegionName } from '../../web/src/views/heatmap.js';
 
@@ -99,7 +99,7 @@ function searchResponse(fields: Partial<SearchResponse>): SearchResponse {
     mode: 'hybrid',
     embedder: { id: 'offline-concept@1', kind: 'offline', description: '' },
     tookMs: 1,
-    appliedFilters: { regions: [], documents: [], sectors: [], queryText: 'x', expansions: [], detectRegions: true },
+    appliedFilters: { regions: [], documents: [], sectors: [], queryText: 'x', expansions: [], translations: [], detectRegions: true },
     results: [],
     ...fields,
   });
@@ -165,6 +165,7 @@ describe('API shapes', () => {
         sectors: [{ sector: 'health', label: 'Здравоохранение' }],
         queryText: 'x',
         expansions: [{ from: 'ЦОД', to: 'центр обработки данных' }],
+        translations: [],
         detectRegions: true,
       },
     });
@@ -178,6 +179,13 @@ describe('Russian wording', () => {
     expect([1, 2, 5, 11, 21, 22, 112].map((n) => plural(n, forms))).toEqual([
       'фрагмент', 'фрагмента', 'фрагментов', 'фрагментов', 'фрагмент', 'фрагмента', 'фрагментов',
     ]);
+  });
+
+  it('shows how a question in another language was translated, and nothing when it was not', () => {
+    expect(translationNote([{ from: 'teachers', to: 'учителей, педагогов' }, { from: 'roads', to: 'дорог' }])).toBe(
+      'Вопрос на другом языке: искали по словам стратегий — teachers → учителей, педагогов; roads → дорог.',
+    );
+    expect(translationNote([])).toBe('');
   });
 
   it('says which embedder answered', () => {

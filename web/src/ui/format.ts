@@ -75,6 +75,15 @@ export function embedderNote(mode: SearchMode, embedder: EmbedderInfo | null): s
   return `Смысловой поиск: ${embedder.description || embedder.id}.`;
 }
 
+/**
+ * How a question in another language was searched: its words and the strategies' words they stand for, so the
+ * reader can see (and judge) the translation. Empty when nothing was translated.
+ */
+export function translationNote(translations: readonly { from: string; to: string }[]): string {
+  if (translations.length === 0) return '';
+  return `Вопрос на другом языке: искали по словам стратегий — ${translations.map((t) => `${t.from} → ${t.to}`).join('; ')}.`;
+}
+
 /** What a document warning means for the reader, in Russian (the API's `message` is for operators). */
 export function warningLabel(warning: { code: string; message: string; expected?: number; found?: number }, region: string): string {
   switch (warning.code) {

@@ -8,7 +8,7 @@ import { formatAll, type ClipboardPayload } from '../copy/citation-formats.js';
 import type { ViewState } from '../state/url-state.js';
 import { button, byId, h, replaceChildren, setPhase } from '../ui/dom.js';
 import { errorBox } from '../ui/error-box.js';
-import { embedderNote, regionsLocative, shortQuery } from '../ui/format.js';
+import { embedderNote, regionsLocative, shortQuery, translationNote } from '../ui/format.js';
 import { askTargetsSection } from './ask-targets.js';
 
 export const EXAMPLE_QUESTIONS = [
@@ -108,6 +108,8 @@ export class AskView {
         ),
         h('p', { class: 'embedder-note' }, 'Ответ составлен из предложений стратегий без перефразирования; номера в скобках открывают источник.'),
         h('p', { class: 'embedder-note', attrs: { 'data-embedder-kind': response.embedder?.kind ?? '' } }, embedderNote('hybrid', response.embedder)),
+        response.appliedFilters.translations.length > 0 &&
+          h('p', { class: 'embedder-note', attrs: { 'data-note': 'translation' } }, translationNote(response.appliedFilters.translations)),
         detected.length > 0 &&
           h(
             'p',

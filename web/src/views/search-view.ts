@@ -9,7 +9,7 @@ import { formatAll } from '../copy/citation-formats.js';
 import type { ViewState } from '../state/url-state.js';
 import { button, byId, h, replaceChildren, setPhase } from '../ui/dom.js';
 import { errorBox } from '../ui/error-box.js';
-import { countLabel, embedderNote, FRAGMENT_FORMS, MODE_LABELS, REGION_FORMS, regionsGenitive, regionsLocative, sectorLabel, shortQuery } from '../ui/format.js';
+import { countLabel, embedderNote, FRAGMENT_FORMS, translationNote, MODE_LABELS, REGION_FORMS, regionsGenitive, regionsLocative, sectorLabel, shortQuery } from '../ui/format.js';
 import { passageCard, type PassageActions } from '../ui/passage-card.js';
 import { computeHeatmap, HEATMAP_K, renderHeatmap, type HeatmapData } from './heatmap.js';
 
@@ -258,6 +258,8 @@ export class SearchView {
         ),
       expansions.length > 0 &&
         h('p', { class: 'embedder-note' }, `Учтены расшифровки: ${expansions.map((e) => `${e.from} → ${e.to}`).join('; ')}.`),
+      response.appliedFilters.translations.length > 0 &&
+        h('p', { class: 'embedder-note', attrs: { 'data-note': 'translation' } }, translationNote(response.appliedFilters.translations)),
       !state.detectRegions &&
         h(
           'p',

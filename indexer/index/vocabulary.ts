@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { Embedder, Passage } from '../types.js';
+import { EmbeddingCache } from './embedding-cache.js';
+import { keywordTerms } from './keyword.js';
+
+/**
+ * The corpus's own words embedded as queries by the neural model, so that a question in another language can be
+ * translated word by word into the words the texts use (retrieval/cross-lingual.ts): the multilingual model puts
+ * "telemedicine" next to «телемедицинских» and "teachers" next to «учителей». One word per keyword term (its most
+ * frequent spelling), so a word family is embedded once.
+ */
+
+export interface VocabularyOptions {
+  /** A word is embedded when it occurs at least this often in the corpus. Default 3: rarer forms are mostly names, typos and glued words of flattened texts. */
+  minCount?: number;
+  /** Shortest word embedded, in letters. Default 4: shorter Cyrillic words are mostly prepositions and abbreviations, which the keyword leg matches as typed. */
+  minLength?: number;
+}
+
+export const DEFAULT_VOCABULARY_MIN_COUNT = 3;
+export const DEFAULT_VOCABULARY_MIN_LENGTH = 4;
+
+/** Written to the index folder as `vocabulary.json`. */
+export const vocabularyFileSchema = z
+  .object({
+    dimension: z.number().int().positive(),
+    words: z.array(z.string().min(1)),
+    /** Little-endian float32 vectors, `words.length × dimension`, base64. */
+    vectors: z.string(),
+  })
+  .transform((file, ctx) => {
+    const bytes = Buffer.from(file.vectors, 'base64');
+    if (bytes.byteLength !== file.words.length * file.dimension * 4) {
+      ctx.addIssue({ code: 'custom', message: `vectors hold ${bytes.byteLength} bytes, ${file.words.length} words × ${file.dimension} dimensions need ${file.words.length * file.dimension * 4}` });
+      return z.NEVER;
+    }
+    const vectors = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    return { dimension: file.dimension, words: file.words, vectors };
+  });
+export type Vocabulary = z.output<typeof vocabularyFileSchema>;
+
+/** Cyrillic words of the corpus worth embedding: one spelling (the most frequent) per keyword term. */
+export function collectVocabulary(passages: readonly Pick<Passage, 'text'>[], options: VocabularyOptions = {}): string[] {
+  const minCount = options.minCount ?? DEFAULT_VOCABULARY_MIN_COUNT;
+  const minLength = options.minLength ?? DEFAULT_VOCABULARY_MIN_LENGTH;
+  const counts = new Map<string, number>();
+  for (const p of passages) {
+    for (const word of p.text.toLowerCase().replace(/ё/g, 'е').match(/\p{Script=Cyrillic}+/gu) ?? []) {
+      if (word.length >= minLength) counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  const byTerm = new Map<string, { word: string; count: number; total: number }>();
+  for (const [word, count] of counts) {
+    const terms = keywordTerms(word);
+    if (terms.length !== 1) continue; // a stop word
+    const entry = byTerm.get(terms[0]!);
+    if (!entry) byTerm.set(terms[0]!, { word, count, total: count });
+    else {
+      entry.total += count;
+      if (count > entry.count || (count === entry.count && word < entry.word)) Object.assign(entry, { word, count });
+    }
+  }
+  return [...byTerm.values()]
+    .filter((e) => e.total >= minCount)
+    .map((e) => e.word)
+    .sort();
+}
+
+/** Query embeddings of `words` (cached across rebuilds beside the passage embeddings). */
+export async function embedVocabulary(
+  embedder: Required<Pick<Embedder, 'embedQueries'>> & Pick<Embedder, 'dimension'>,
+  fingerprint: string,
+  words: readonly string[],
+  cacheDir: string,
+  onProgress?: (done: number, total: number) => void,
+  batchSize = 64,
+): Promise<Vocabulary> {
+  const cache = await EmbeddingCache.open(cacheDir, `${fingerprint}|query-words`, embedder.dimension);
+  const keys = words.map((w) => EmbeddingCache.key(['query', w]));
+  const missing = words.map((_, i) => i).filter((i) => !cache.get(keys[i]!));
+  onProgress?.(words.length - missing.length, words.length);
+  for (let start = 0; start < missing.length; start += batchSize) {
+    const batch = missing.slice(start, start + batchSize);
+    const vectors = await embedder.embedQueries(batch.map((i) => words[i]!));
+    batch.forEach((i, j) => cache.set(keys[i]!, vectors[j]!));
+    onProgress?.(words.length - missing.length + start + batch.length, words.length);
+  }
+  await cache.save(new Set(keys));
+  const vectors = new Float32Array(words.length * embedder.dimension);
+  keys.forEach((k, i) => vectors.set(cache.get(k)!, i * embedder.dimension));
+  return { dimension: embedder.dimension, words: [...words], vectors };
+}
+
+/** `vocabulary.json` content. */
+export function serializeVocabulary(vocabulary: Vocabulary): string {
+  const { dimension, words, vectors } = vocabulary;
+  return JSON.stringify({ dimension, words, vectors: Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength).toString('base64') });
+}

@@ -1,0 +1,130 @@
+/**
+ * English questions over Russian strategies: the real multilingual-e5-small translates the question's words into the
+ * corpus's words (retrieval/cross-lingual.ts), through a real index of a small corpus built with it, and a real
+ * server reports the translations.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../indexer/index/build.js';
+import { loadIndex } from '../../indexer/index/load.js';
+import { collectVocabulary, vocabularyFileSchema } from '../../indexer/index/vocabulary.js';
+import { CorpusWords, foreignWords, isCrossLingual, translateQuestion } from '../../retrieval/cross-lingual.js';
+import { search } from '../../retrieval/methods/search.js';
+import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
+import { SearchIndex } from '../../retrieval/search-index.js';
+import { getJson, startAppOn } from '../server/helpers.js';
+
+const MODELS_DIR = path.resolve('models');
+
+/** Two short strategies: telemedicine and teachers in Tver, roads and waste in Tyumen. */
+const DOCUMENTS: Record<string, string> = {
+  'tver.txt': `Стратегия цифровой трансформации Тверской области
+
+1. Здравоохранение
+Телемедицинские консультации проводятся для жителей отдалённых сёл: врач консультирует пациента дистанционно.
+Число телемедицинских консультаций вырастет вдвое, каждая больница подключена к защищённой сети.
+
+2. Образование
+Учителя проходят переподготовку по цифровым компетенциям, школы получают интерактивное оборудование.
+Для учителей создана платформа методической поддержки, в школах работает электронный дневник.
+`,
+  'tyumen.txt': `Стратегия цифровой трансформации Тюменской области
+
+1. Транспорт
+Ремонт дорог планируется по данным датчиков, состояние дорог отображается на карте.
+Интеллектуальная транспортная система управляет светофорами и снижает заторы на дорогах.
+
+2. Городская среда
+Вывоз отходов контролируется по датчикам наполнения контейнеров, маршруты мусоровозов строятся автоматически.
+`,
+};
+
+describe('cross-lingual questions, without the model', () => {
+  it('treats a question as foreign when it is mostly Latin letters', () => {
+    expect(isCrossLingual('telemedicine in rural areas')).toBe(true);
+    expect(isCrossLingual('телемедицина в сёлах')).toBe(false);
+    expect(isCrossLingual('ИТ-специалисты for IT')).toBe(false);
+  });
+
+  it('translates content words only, each once', () => {
+    expect(foreignWords('How do the regions train teachers and TEACHERS of IT?')).toEqual(['train', 'teachers']);
+    expect(foreignWords('телемедицина')).toEqual([]);
+  });
+
+  it('finds the closest corpus words above the threshold, closest first, at most the limit', () => {
+    const unit = (x: number, y: number) => Float32Array.from([x, y].map((v) => v / Math.hypot(x, y)));
+    const words = new CorpusWords(['дорога', 'школа', 'врач'], Float32Array.from([...unit(1, 0), ...unit(0, 1), ...unit(1, 1)]), 2);
+    expect(words.nearest(unit(1, 0.1), 5, 0.5).map((w) => w.word)).toEqual(['дорога', 'врач']);
+    expect(words.nearest(unit(1, 0.1), 1, 0.5).map((w) => w.word)).toEqual(['дорога']);
+    expect(words.nearest(unit(-1, -1), 5, 0.5)).toEqual([]);
+  });
+
+  it('collects one spelling per word family, and refuses a vocabulary file whose vectors do not fit its words', () => {
+    const words = collectVocabulary([{ text: 'Дороги, дорог и дороги; школы, школы, школ. Врач.' }], { minCount: 2 });
+    expect(words).toEqual(['дороги', 'школы']);
+    const bad = { dimension: 4, words: ['дороги'], vectors: Buffer.alloc(12).toString('base64') };
+    expect(vocabularyFileSchema.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe('cross-lingual questions with multilingual-e5-small', () => {
+  let dir: string;
+  let index: SearchIndex;
+  let app: FastifyInstance;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'regstrat-cross-lingual-'));
+    const corpus = path.join(dir, 'corpus');
+    await mkdir(corpus);
+    for (const [file, text] of Object.entries(DOCUMENTS)) await writeFile(path.join(corpus, file), text);
+    const outDir = path.join(dir, 'index');
+    // Every word of so small a corpus is embedded (the default keeps words seen at least 3 times).
+    await buildIndex({ corpusDir: corpus, outDir, cacheDir: path.join(dir, 'cache'), embedder: 'transformers', modelsDir: MODELS_DIR, vocabulary: { minCount: 1 } });
+    const loaded = await loadIndex(outDir, { modelsDir: MODELS_DIR });
+    expect(loaded.vocabulary?.words).toContain('учителей');
+    index = new SearchIndex(loaded);
+    ({ app, baseUrl } = await startAppOn(loaded, {}));
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('translates English words into the corpus words that mean the same', async () => {
+    const translations = await translateQuestion(index, 'telemedicine consultations for teachers', DEFAULT_RETRIEVAL);
+    const to = Object.fromEntries((translations ?? []).map((t) => [t.word, t.to.map((w) => w.word)]));
+    expect(to['telemedicine']?.[0]).toMatch(/^телемедицинск/);
+    expect(to['consultations']?.[0]).toMatch(/^консультаци/);
+    expect(to['teachers']?.[0]).toMatch(/^учител/);
+    expect(await translateQuestion(index, 'телемедицинские консультации', DEFAULT_RETRIEVAL)).toBeUndefined();
+  });
+
+  it('finds the Russian passage an English question asks about, in the region it names', async () => {
+    const teachers = await search(index, { q: 'retraining of teachers', k: 3 });
+    expect(teachers.results[0]?.text).toMatch(/Учителя проходят переподготовку|Для учителей/);
+    const roads = await search(index, { q: 'road repair in Tyumen region', k: 3 });
+    expect(roads.appliedFilters.regions.map((r) => r.regionId)).toEqual(['tyumen']);
+    expect(roads.results[0]?.text).toMatch(/Ремонт дорог/);
+  });
+
+  it('reports every region missing for an English question the corpus cannot answer', async () => {
+    const answer = await search(index, { q: 'nuclear submarines', groupBy: 'region', k: 3 });
+    expect(answer.missingRegions?.map((r) => r.regionId).sort()).toEqual(['tver', 'tyumen']);
+  });
+
+  it('shows the translations as expansions and highlights the Russian words over HTTP', async () => {
+    const res = await getJson<{ appliedFilters: { expansions: { from: string; to: string }[] }; results: { text: string; highlights: unknown[] }[] }>(
+      baseUrl,
+      '/api/search?q=telemedicine%20consultations&k=3',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.appliedFilters.expansions.find((e) => e.from === 'telemedicine')?.to).toMatch(/телемедицинск/);
+    expect(res.body.results[0]?.text).toMatch(/Телемедицинские консультации/);
+    expect(res.body.results[0]?.highlights.length).toBeGreaterThan(0);
+  });
+});
