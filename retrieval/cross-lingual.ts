@@ -40,9 +40,20 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-/** The question's words worth translating: Latin-script words, lower case, function words dropped, each once. */
+/** A word in capitals this short is an acronym ("IT", "GIS"): kept as written, for the model and against the function words. */
+const ACRONYM_MAX_LETTERS = 4;
+
+/**
+ * The question's words worth translating: Latin-script words in lower case (acronyms as written), function words
+ * dropped (but not an acronym: "IT" is not "it"), each once.
+ */
 export function foreignWords(text: string): string[] {
-  const words = (text.toLowerCase().match(/\p{Script=Latin}+/gu) ?? []).filter((w) => w.length > 1 && !ENGLISH_FUNCTION_WORDS.has(w));
+  const words = (text.match(/\p{Script=Latin}+/gu) ?? []).flatMap((w) => {
+    if (w.length < 2) return [];
+    if (w.length <= ACRONYM_MAX_LETTERS && w === w.toUpperCase()) return [w];
+    const lower = w.toLowerCase();
+    return ENGLISH_FUNCTION_WORDS.has(lower) ? [] : [lower];
+  });
   return [...new Set(words)];
 }
 

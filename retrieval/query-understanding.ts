@@ -62,7 +62,7 @@ export interface UnderstandOptions {
 }
 
 /** The settings query understanding reads (defaults and their measurements: options.ts). */
-export type QueryUnderstandingOptions = Pick<RetrievalOptions, 'framingWeight' | 'expansionBoost' | 'sameRootBoost' | 'sameRootMinStem' | 'sameRootMaxSuffix'>;
+export type QueryUnderstandingOptions = Pick<RetrievalOptions, 'framingWeight' | 'expansionBoost' | 'sameRootBoost' | 'sameRootMinStem' | 'sameRootMaxSuffix' | 'unknownWeight'>;
 
 /** The settings keyword coverage reads. */
 export type KeywordCoverageOptions = Pick<RetrievalOptions, 'shortAlternativeTerms' | 'longAlternativeShare'>;
@@ -94,9 +94,9 @@ export function isFramingTerm(term: string): boolean {
  */
 export function understandQuery(index: SearchIndex, query: string, options: UnderstandOptions, settings: QueryUnderstandingOptions): QueryPlan {
   const detectRegions = options.detectRegions !== false;
-  const { framingWeight, expansionBoost, sameRootBoost, sameRootMinStem, sameRootMaxSuffix } = settings;
+  const { framingWeight, expansionBoost, sameRootBoost, sameRootMinStem, sameRootMaxSuffix, unknownWeight } = settings;
   const translated = options.translations?.map((t) => `${t.word}=${t.to.map((w) => w.word).join(',')}`).join(';') ?? '';
-  const key = [detectRegions ? 'regions' : 'no-regions', framingWeight, expansionBoost, sameRootBoost, sameRootMinStem, sameRootMaxSuffix, translated, query].join('\u0000');
+  const key = [detectRegions ? 'regions' : 'no-regions', framingWeight, expansionBoost, sameRootBoost, sameRootMinStem, sameRootMaxSuffix, unknownWeight, translated, query].join('\u0000');
   return index.cachedPlan(key, () => analyseQuery(index, query, { detectRegions, ...(options.translations ? { translations: options.translations } : {}) }, settings));
 }
 
@@ -126,7 +126,9 @@ function analyseQuery(index: SearchIndex, query: string, options: UnderstandOpti
     concepts.length = 0;
     for (const { word, to } of options.translations) {
       const alternatives = to.map((t) => uniqueTerms(t.word)).filter((alt) => alt.length > 0);
-      concepts.push({ label: word, weight: index.idf(word), alternatives: [[word], ...alternatives] });
+      // A word with no translation weighs as a word the corpus cannot express does in the concept model.
+      const weight = alternatives.length > 0 ? index.idf(word) : index.idf(word) * settings.unknownWeight;
+      concepts.push({ label: word, weight, alternatives: [[word], ...alternatives] });
       for (const t of alternatives.flat()) keywordTerms.set(t, 1);
       if (to.length > 0) translations.push({ from: word, to: to.map((t) => t.word).join(', ') });
     }

@@ -1,4 +1,4 @@
-import { formsOfSubject, RegionMatcher, subjectById } from '../indexer/regions/region-matcher.js';
+import { foreignFormsOfSubject, formsOfSubject, RegionMatcher, subjectById } from '../indexer/regions/region-matcher.js';
 
 /**
  * Recognises the regions of the loaded index in free text, in any grammatical case: "в Тверской области",
@@ -30,7 +30,7 @@ export class RegionNameMatcher {
         const subject = subjectById(ref.regionId);
         const value = { regionId: ref.regionId, region: ref.region };
         return subject
-          ? { value, forms: formsOfSubject(subject), foreignForms: [subject.en], abbreviations: subject.abbreviations }
+          ? { value, forms: formsOfSubject(subject), foreignForms: foreignFormsOfSubject(subject), abbreviations: subject.abbreviations }
           : { value, forms: [ref.region], abbreviations: [] };
       }),
     );

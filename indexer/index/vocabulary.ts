@@ -13,7 +13,7 @@ import { keywordTerms } from './keyword.js';
 export interface VocabularyOptions {
   /** A word is embedded when it occurs at least this often in the corpus. Default 3: rarer forms are mostly names, typos and glued words of flattened texts. */
   minCount?: number;
-  /** Shortest word embedded, in letters. Default 4: shorter Cyrillic words are mostly prepositions and abbreviations, which the keyword leg matches as typed. */
+  /** Shortest word embedded, in letters, but for acronyms in capitals («ИТ», «МФЦ»). Default 4: shorter words are mostly prepositions. */
   minLength?: number;
 }
 
@@ -45,8 +45,13 @@ export function collectVocabulary(passages: readonly Pick<Passage, 'text'>[], op
   const minLength = options.minLength ?? DEFAULT_VOCABULARY_MIN_LENGTH;
   const counts = new Map<string, number>();
   for (const p of passages) {
-    for (const word of p.text.toLowerCase().replace(/ё/g, 'е').match(/\p{Script=Cyrillic}+/gu) ?? []) {
-      if (word.length >= minLength) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const written of p.text.replace(/ё/g, 'е').replace(/Ё/g, 'Е').match(/\p{Script=Cyrillic}+/gu) ?? []) {
+      // An acronym keeps its capitals («ИТ», «МФЦ»): the model reads «ит» as something else.
+      const acronym = written.length >= 2 && written.length < minLength && written === written.toUpperCase();
+      if (acronym || written.length >= minLength) {
+        const word = acronym ? written : written.toLowerCase();
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
     }
   }
   const byTerm = new Map<string, { word: string; count: number; total: number }>();

@@ -192,9 +192,17 @@ export function formsOfSubject(subject: FederalSubject): string[] {
   return [...new Set(all)];
 }
 
+/**
+ * A subject's names in English: the official one ("Karachay-Cherkess Republic") and its id, a transliteration
+ * people also write ("Karachay-Cherkessia", "Luhansk").
+ */
+export function foreignFormsOfSubject(subject: FederalSubject): string[] {
+  return [subject.en, subject.id.replace(/-/g, ' ')];
+}
+
 /** A matcher over the whole table (built once: 89 subjects, ≈ 2k forms). */
 export const SUBJECT_MATCHER = new RegionMatcher<FederalSubject>(
-  FEDERAL_SUBJECTS.map((s) => ({ value: s, forms: formsOfSubject(s), foreignForms: [s.en], abbreviations: s.abbreviations })),
+  FEDERAL_SUBJECTS.map((s) => ({ value: s, forms: formsOfSubject(s), foreignForms: foreignFormsOfSubject(s), abbreviations: s.abbreviations })),
 );
 
 const SUBJECT_BY_ID = new Map(FEDERAL_SUBJECTS.map((s) => [s.id, s]));

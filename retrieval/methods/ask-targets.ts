@@ -8,10 +8,14 @@ import type { SearchIndex } from '../search-index.js';
  * with the indicator rows themselves, laid out as a table, instead of fragments of flattened table passages.
  */
 
-/** Words that ask for targets or values; a year after «к/на/в/до» with a quantity word does too. */
-const TARGET_WORDS = /(?:целев\p{L}*|показател\p{L}*|значени[яей]\p{L}*|плановы\p{L}*)/iu;
-const QUANTITY_BY_YEAR = /(?:дол[яиюе]|числ[оа]|количеств\p{L}*|уров\p{L}*|процент\p{L}*|охват\p{L}*|сколько)[^?]*?(?:к|на|в|до)\s+(20\d{2})/iu;
-const YEAR_IN_QUESTION = /(?:к|на|в|до)\s+(20\d{2})(?:\s+год\p{L}*)?/iu;
+/**
+ * Words that ask for targets or values; a year after «к/на/в/до» with a quantity word does too. The same in English
+ * ("What targets…", "share of … by 2030"), for questions the index translates (cross-lingual.ts).
+ */
+const TARGET_WORDS = /(?:целев\p{L}*|показател\p{L}*|значени[яей]\p{L}*|плановы\p{L}*|\btargets?\b|\bindicators?\b|\bKPIs?\b)/iu;
+const QUANTITY_BY_YEAR =
+  /(?:(?:дол[яиюе]|числ[оа]|количеств\p{L}*|уров\p{L}*|процент\p{L}*|охват\p{L}*|сколько)[^?]*?(?:к|на|в|до)|\b(?:share|number|percentage|level|how many|how much)\b[^?]*?\b(?:by|in|until))\s+(20\d{2})/iu;
+const YEAR_IN_QUESTION = /(?:(?:к|на|в|до)|\b(?:by|in|until))\s+(20\d{2})(?:\s+год\p{L}*)?/iu;
 
 export function isTargetsQuestion(question: string): boolean {
   return TARGET_WORDS.test(question) || QUANTITY_BY_YEAR.test(question);

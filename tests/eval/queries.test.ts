@@ -25,11 +25,11 @@ function corpusWindows(regionId: string): { regionId: string; text: string }[] {
 }
 
 const set = loadEvalSet();
-/** Held-out sets: never used for tuning, held to the same judging rules. */
-const HELD_OUT_FILES = ['heldout-probes.json', 'heldout-probes-2.json', 'heldout-probes-3.json'];
+/** Held-out sets (never used for tuning) and development sets, held to the same judging rules. */
+const OTHER_SET_FILES = ['heldout-probes.json', 'heldout-probes-2.json', 'heldout-probes-3.json', 'dev-unanswerable.json'];
 const allSets: { name: string; queries: readonly EvalQuery[] }[] = [
   { name: 'queries.json', queries: set.queries },
-  ...HELD_OUT_FILES.map((file) => ({ name: file, queries: loadQueryFile(path.join(import.meta.dirname, file)).queries })),
+  ...OTHER_SET_FILES.map((file) => ({ name: file, queries: loadQueryFile(path.join(import.meta.dirname, file)).queries })),
 ];
 const windows = EVAL_REGION_IDS.flatMap(corpusWindows);
 const count = (kind: string): number => set.queries.filter((query) => query.kind === kind).length;

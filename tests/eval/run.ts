@@ -162,6 +162,8 @@ const flagsSchema = z.object({
 
 /** Held-out sets, evaluated after the main set by default (never used for tuning). */
 export const HELD_OUT_SETS = ['heldout-probes.json', 'heldout-probes-2.json', 'heldout-probes-3.json'] as const;
+/** Development sets: open for tuning beside the main set (tests/eval/README.md). */
+export const DEV_SETS = ['dev-unanswerable.json'] as const;
 
 interface SetSummary {
   set: string;
@@ -259,7 +261,7 @@ async function main(): Promise<void> {
   const flags = flagsSchema.parse(values);
   const sets: [string, EvalSet][] = flags.queries
     ? [[path.basename(flags.queries), loadQueryFile(flags.queries)]]
-    : [['queries.json', loadEvalSet(DEFAULT_EVAL_SET_PATH)], ...HELD_OUT_SETS.map((f): [string, EvalSet] => [f, loadQueryFile(path.join(ROOT, 'tests/eval', f))])];
+    : [['queries.json', loadEvalSet(DEFAULT_EVAL_SET_PATH)], ...[...DEV_SETS, ...HELD_OUT_SETS].map((f): [string, EvalSet] => [f, loadQueryFile(path.join(ROOT, 'tests/eval', f))])];
   const modelPresent = isModelAvailable(path.join(ROOT, 'models'));
   const embedders: EvalEmbedder[] = flags.embedder === 'both' || (!flags.embedder && modelPresent) ? [...EVAL_EMBEDDERS] : [flags.embedder ?? 'offline'];
   if (embedders.includes('e5') && !modelPresent) throw new Error('--embedder e5 needs the model in models/ (npm run model)');

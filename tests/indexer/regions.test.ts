@@ -33,6 +33,8 @@ describe('the table of subjects', () => {
       ['khabarovsk', 'Khabarovsk Krai'],
     ]);
     expect(mentions('roads in Altai Krai')).toEqual([['altai-krai', 'in Altai Krai']]);
+    // The id is a transliteration people write too.
+    expect(mentions('avalanche monitoring in Karachay-Cherkessia')).toEqual([['karachay-cherkessia', 'in Karachay-Cherkessia']]);
     expect(mentions('people of the region')).toEqual([]);
   });
 
