@@ -89,12 +89,15 @@ export type TranslationOptions = Pick<RetrievalOptions, 'translationMinSimilarit
 export async function translateQuestion(index: SearchIndex, text: string, options: TranslationOptions): Promise<WordTranslation[] | undefined> {
   const corpusWords = index.corpusWords;
   if (!corpusWords || !isCrossLingual(text)) return undefined;
-  // Region names ("in Tver region") become a filter or frame the question (query-understanding.ts): not words to translate.
-  let topic = text;
-  for (const mention of [...index.regionNames.find(text)].sort((a, b) => b.start - a.start)) topic = topic.slice(0, mention.start) + ' ' + topic.slice(mention.end);
-  const words = foreignWords(topic);
-  if (words.length === 0) return undefined;
-  const vectors = await index.wordVectors(words);
-  // The corpus's words are one spelling per keyword term (vocabulary.ts): each translation is another word family.
-  return words.map((word, i) => ({ word, to: corpusWords.nearest(vectors[i]!, options.translationsPerWord, options.translationMinSimilarity) }));
+  const key = [options.translationMinSimilarity, options.translationsPerWord, text].join('\u0000');
+  return index.cachedTranslation(key, async () => {
+    // Region names ("in Tver region") become a filter or frame the question (query-understanding.ts): not words to translate.
+    let topic = text;
+    for (const mention of [...index.regionNames.find(text)].sort((a, b) => b.start - a.start)) topic = topic.slice(0, mention.start) + ' ' + topic.slice(mention.end);
+    const words = foreignWords(topic);
+    if (words.length === 0) return undefined;
+    const vectors = await index.wordVectors(words);
+    // The corpus's words are one spelling per keyword term (vocabulary.ts): each translation is another word family.
+    return words.map((word, i) => ({ word, to: corpusWords.nearest(vectors[i]!, options.translationsPerWord, options.translationMinSimilarity) }));
+  });
 }

@@ -2,7 +2,7 @@ import type { LoadedIndex } from '../indexer/index/load.js';
 import type { IndexedDocument } from '../indexer/index/schemas.js';
 import { SECTORS, type ConceptModel, type Passage, type Sector } from '../indexer/types.js';
 import { abbreviationsFromLexicon, type AbbreviationEntry } from './abbreviations.js';
-import { CorpusWords } from './cross-lingual.js';
+import { CorpusWords, type WordTranslation } from './cross-lingual.js';
 import { KeywordImpacts } from './keyword-impacts.js';
 import { RegionNameMatcher } from './region-names.js';
 import { termTokens, type TermToken } from './text.js';
@@ -139,6 +139,7 @@ export class SearchIndex {
   private readonly featureCache: (Set<string> | undefined)[] = [];
   /** Query plans by options + text, and query vectors by text per space (see `QUERY_CACHE_ENTRIES`); undefined: off. */
   private readonly planCache: LruCache<string, QueryPlan> | undefined;
+  private readonly translationCache: LruCache<string, Promise<WordTranslation[] | undefined>> | undefined;
   private readonly queryVectorCache: LruCache<string, Promise<Float32Array>> | undefined;
   private readonly conceptQueryVectorCache: LruCache<string, Promise<Float32Array>> | undefined;
   /** Every keyword term of the index, sorted (for same-root lookups). */
@@ -155,6 +156,7 @@ export class SearchIndex {
     if (!Number.isInteger(queryCacheEntries) || queryCacheEntries < 0) throw new RangeError(`queryCacheEntries must be a whole number ≥ 0, got ${queryCacheEntries}`);
     if (queryCacheEntries > 0) {
       this.planCache = new LruCache(queryCacheEntries);
+      this.translationCache = new LruCache(queryCacheEntries);
       this.queryVectorCache = new LruCache(queryCacheEntries);
       this.conceptQueryVectorCache = new LruCache(queryCacheEntries);
     }
@@ -312,6 +314,21 @@ export class SearchIndex {
       this.planCache?.set(key, plan);
     }
     return plan;
+  }
+
+  /**
+   * A foreign question's translation for `key` (its text and settings), computed by `translate` unless cached: the
+   * nearest-word search reads every corpus word's vector (≈ 0.6 ms a word), too much to repeat for a repeated query.
+   */
+  cachedTranslation(key: string, translate: () => Promise<WordTranslation[] | undefined>): Promise<WordTranslation[] | undefined> {
+    if (!this.translationCache) return translate();
+    let pending = this.translationCache.get(key);
+    if (!pending) {
+      pending = translate();
+      this.translationCache.set(key, pending);
+      pending.catch(() => this.translationCache?.delete(key));
+    }
+    return pending;
   }
 
   /** The index embedder's vector for a query text (cached; concurrent requests for one text share one embedding). */
