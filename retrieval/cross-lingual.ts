@@ -1,4 +1,5 @@
 import type { RetrievalOptions } from './options.js';
+import { withoutMentions } from './region-names.js';
 import type { SearchIndex } from './search-index.js';
 
 /**
@@ -92,9 +93,7 @@ export async function translateQuestion(index: SearchIndex, text: string, option
   const key = [options.translationMinSimilarity, options.translationsPerWord, text].join('\u0000');
   return index.cachedTranslation(key, async () => {
     // Region names ("in Tver region") become a filter or frame the question (query-understanding.ts): not words to translate.
-    let topic = text;
-    for (const mention of [...index.regionNames.find(text)].sort((a, b) => b.start - a.start)) topic = topic.slice(0, mention.start) + ' ' + topic.slice(mention.end);
-    const words = foreignWords(topic);
+    const words = foreignWords(withoutMentions(text, index.regionNames.find(text)));
     if (words.length === 0) return undefined;
     const vectors = await index.wordVectors(words);
     // The corpus's words are one spelling per keyword term (vocabulary.ts): each translation is another word family.

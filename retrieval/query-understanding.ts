@@ -1,6 +1,6 @@
 import type { WordTranslation } from './cross-lingual.js';
 import type { RetrievalOptions } from './options.js';
-import type { RegionMention } from './region-names.js';
+import { withoutMentions, type RegionMention } from './region-names.js';
 import type { SearchIndex } from './search-index.js';
 import { termTokens, uniqueTerms, type TermToken } from './text.js';
 
@@ -107,11 +107,7 @@ function analyseQuery(index: SearchIndex, query: string, options: UnderstandOpti
   // With detection off the region words stay in the text but only frame the question: "здравоохранение в
   // Тверской области" searched in all regions must not count other regions short for lacking "Тверской".
   const regionTerms = new Set(options.detectRegions === false ? mentions.flatMap((m) => uniqueTerms(m.matchedText)) : []);
-  let text = original;
-  for (const mention of [...regions].sort((a, b) => b.start - a.start)) {
-    text = text.slice(0, mention.start) + ' ' + text.slice(mention.end);
-  }
-  text = text.replace(/\s+/g, ' ').trim();
+  let text = withoutMentions(original, regions).replace(/\s+/g, ' ').trim();
   // "Тверская область" on its own: the region is the topic, keep the words so retrieval has something to go on.
   if (uniqueTerms(text).length === 0) text = original;
 

@@ -46,3 +46,10 @@ export class RegionNameMatcher {
     return this.matcher.resolve(value);
   }
 }
+
+/** `text` with the mentions cut out (each replaced by a space), so what is left reads as the question without them. */
+export function withoutMentions(text: string, mentions: readonly RegionMention[]): string {
+  let rest = text;
+  for (const mention of [...mentions].sort((a, b) => b.start - a.start)) rest = rest.slice(0, mention.start) + ' ' + rest.slice(mention.end);
+  return rest;
+}

@@ -321,19 +321,12 @@ export class SearchIndex {
    * nearest-word search reads every corpus word's vector (≈ 0.6 ms a word), too much to repeat for a repeated query.
    */
   cachedTranslation(key: string, translate: () => Promise<WordTranslation[] | undefined>): Promise<WordTranslation[] | undefined> {
-    if (!this.translationCache) return translate();
-    let pending = this.translationCache.get(key);
-    if (!pending) {
-      pending = translate();
-      this.translationCache.set(key, pending);
-      pending.catch(() => this.translationCache?.delete(key));
-    }
-    return pending;
+    return cachedPromise(this.translationCache, key, translate);
   }
 
   /** The index embedder's vector for a query text (cached; concurrent requests for one text share one embedding). */
   queryVector(text: string): Promise<Float32Array> {
-    return cachedEmbedding(this.queryVectorCache, text, () => this.loaded.embedder.embedQuery(text));
+    return cachedPromise(this.queryVectorCache, text, () => this.loaded.embedder.embedQuery(text));
   }
 
   /**
@@ -349,7 +342,7 @@ export class SearchIndex {
       const batch = embedQueries(missing.map((i) => words[i]!));
       missing.forEach((i, j) => {
         const vector = batch.then((embedded) => embedded[j]!);
-        vectors[i] = cachedEmbedding(this.queryVectorCache, words[i]!, () => vector);
+        vectors[i] = cachedPromise(this.queryVectorCache, words[i]!, () => vector);
       });
     }
     return Promise.all(vectors as Promise<Float32Array>[]);
@@ -361,7 +354,7 @@ export class SearchIndex {
     if (!embedder) return undefined;
     // An offline index's concept model is its embedder: one vector serves both.
     if (this.loaded.embedder.conceptModel) return this.queryVector(text);
-    return cachedEmbedding(this.conceptQueryVectorCache, text, () => embedder.embedQuery(text));
+    return cachedPromise(this.conceptQueryVectorCache, text, () => embedder.embedQuery(text));
   }
 
   /** The offline embedder's feature set of a passage (cached), or undefined for other embedders. */
@@ -435,7 +428,7 @@ export class SearchIndex {
 }
 
 /** `embed()` through `cache` (when on): the pending promise is cached, and forgotten if it fails. */
-function cachedEmbedding(cache: LruCache<string, Promise<Float32Array>> | undefined, text: string, embed: () => Promise<Float32Array>): Promise<Float32Array> {
+function cachedPromise<T>(cache: LruCache<string, Promise<T>> | undefined, text: string, embed: () => Promise<T>): Promise<T> {
   if (!cache) return embed();
   let pending = cache.get(text);
   if (!pending) {
