@@ -8,10 +8,13 @@
  * or by transformers.js's tokenizer when the model's tokenizer.json uses something ours does not implement.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { AutoModel, AutoTokenizer, env, Tensor, type PreTrainedModel } from '@huggingface/transformers';
+import { AutoTokenizer, type PreTrainedModel } from '@huggingface/transformers';
 import type { Embedder, PassageForEmbedding } from '../types.js';
 import { UnigramTokenizer, UnsupportedTokenizerError, type TokenIdEncoder } from './e5/unigram-tokenizer.js';
+import { embedTokenRows, loadOnnxModel } from './onnx-forward.js';
+import { PassageWorkerPool } from './passage-pool.js';
 
 export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
 
@@ -51,7 +54,20 @@ export interface TransformersEmbedderOptions {
    * `SERVING_ONNX_THREADS`. Embeddings are bit-identical either way (checked on the 144 evaluation queries with e5).
    */
   threads?: number;
+  /**
+   * Worker threads that embed passages (`passage-pool.ts`), each with its own copy of the model and one ONNX Runtime
+   * thread; started on the first `embedPassages` call, so a server that only embeds queries never starts them.
+   * 0 embeds passages in the calling thread. Default: one per core (`os.availableParallelism()`).
+   */
+  passageWorkers?: number;
 }
+
+/**
+ * Passages a worker embeds per forward pass. 201 bundled passages (every fourth) on 2 workers, 2026-11-30: batches of
+ * 1 / 2 / 4 / 8 took 15.5 / 16.3 / 20.5 / 26.1 s. Passages arrive sorted by length, so padding is not the reason;
+ * this model runs faster per token on one sequence at a time on this CPU (models/README.md, "Weight formats").
+ */
+const WORKER_BATCH_SIZE = 1;
 
 /**
  * Intra-op threads for embedding queries while serving. One: a query is a single short sequence, and ONNX Runtime's
@@ -133,7 +149,9 @@ export class TransformersEmbedder implements Embedder {
     private readonly tokenizer: ChosenTokenizer,
     readonly modelId: string,
     readonly dimension: number,
-    private readonly options: Required<Omit<TransformersEmbedderOptions, 'modelId' | 'modelsDir' | 'allowDownload' | 'threads'>>,
+    private readonly options: Required<Omit<TransformersEmbedderOptions, 'modelId' | 'modelsDir' | 'allowDownload' | 'threads'>> & {
+      modelsDir: string;
+    },
   ) {
     this.id = `transformers:${modelId}@${options.dtype}${options.includeSectionTitle ? '+title' : ''}`;
     const tokenizerName = tokenizer.kind === 'own' ? 'own unigram tokenizer' : 'transformers.js tokenizer';
@@ -165,18 +183,9 @@ export class TransformersEmbedder implements Embedder {
           'See models/README.md for how to place or fetch it, or use the offline embedder (--embedder offline).',
       );
     }
-    // transformers.js settings are process-wide; set them right before loading.
-    env.allowLocalModels = true;
-    env.localModelPath = modelsDir;
-    env.allowRemoteModels = allowDownload;
-    if (allowDownload) env.cacheDir = modelsDir; // downloads land in <modelsDir>/<modelId>/..., the layout we load from
-    const model = await AutoModel.from_pretrained(modelId, {
-      dtype,
-      local_files_only: !allowDownload,
-      ...(options.threads !== undefined ? { session_options: { intraOpNumThreads: Math.max(1, Math.floor(options.threads)), interOpNumThreads: 1 } } : {}),
-    });
+    const model = await loadOnnxModel({ modelsDir, modelId, dtype, allowDownload, threads: options.threads });
     const tokenizer = await chooseTokenizer(path.join(modelsDir, modelId), modelId, allowDownload);
-    const [probe] = await runModel(model, tokenizer.encoder, ['probe']);
+    const [probe] = await embedTokenRows(model, [tokenizer.encoder.encode('probe')], tokenizer.encoder.padId);
     const dimension = probe?.length ?? 0;
     if (!dimension) throw new Error(`Model ${modelId} returned an empty embedding.`);
     return new TransformersEmbedder(model, tokenizer, modelId, dimension, {
@@ -184,6 +193,8 @@ export class TransformersEmbedder implements Embedder {
       batchSize: Math.max(1, options.batchSize ?? 16),
       includeSectionTitle: options.includeSectionTitle ?? false,
       usePrefixes: options.usePrefixes ?? /e5/i.test(modelId),
+      passageWorkers: Math.max(0, Math.floor(options.passageWorkers ?? availableParallelism())),
+      modelsDir,
     });
   }
 
@@ -200,7 +211,43 @@ export class TransformersEmbedder implements Embedder {
   }
 
   async embedPassages(passages: PassageForEmbedding[]): Promise<Float32Array[]> {
-    return this.embedTexts(passages.map((passage) => this.passageText(passage)));
+    const texts = passages.map((passage) => this.passageText(passage));
+    const pool = await this.passagePool();
+    if (!pool) return this.embedTexts(texts);
+    const encoder = this.tokenizer.encoder;
+    const rows = texts.map((text) => encoder.encode(text));
+    const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.length - rows[b]!.length);
+    const vectors: Float32Array[] = new Array(texts.length);
+    const batches: Promise<void>[] = [];
+    for (let start = 0; start < order.length; start += WORKER_BATCH_SIZE) {
+      const indices = order.slice(start, start + WORKER_BATCH_SIZE);
+      batches.push(
+        pool.run(indices.map((i) => rows[i]!)).then((batch) => indices.forEach((textIndex, row) => (vectors[textIndex] = batch[row]!))),
+      );
+    }
+    await Promise.all(batches);
+    return vectors;
+  }
+
+  private pool: Promise<PassageWorkerPool | undefined> | undefined;
+
+  /** The passage workers, started on first use; none when `passageWorkers` is 0 or they cannot start. */
+  private passagePool(): Promise<PassageWorkerPool | undefined> {
+    if (this.options.passageWorkers === 0) return Promise.resolve(undefined);
+    this.pool ??= (async () => {
+      const data = { modelsDir: this.options.modelsDir, modelId: this.modelId, dtype: this.options.dtype, padId: this.tokenizer.encoder.padId };
+      const pool = new PassageWorkerPool(data, this.options.passageWorkers);
+      try {
+        await pool.ready;
+        return pool;
+      } catch (error) {
+        await pool.close();
+        const reason = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`${this.modelId}: passage workers could not start (${reason}); embedding passages in this thread.\n`);
+        return undefined;
+      }
+    })();
+    return this.pool;
   }
 
   /** The last query embedding asked for (see `embedQuery`). */
@@ -233,7 +280,8 @@ export class TransformersEmbedder implements Embedder {
     const vectors: Float32Array[] = new Array(texts.length);
     for (let start = 0; start < order.length; start += this.options.batchSize) {
       const indices = order.slice(start, start + this.options.batchSize);
-      const batch = await runModel(this.model, this.tokenizer.encoder, indices.map((i) => texts[i]!));
+      const encoder = this.tokenizer.encoder;
+      const batch = await embedTokenRows(this.model, indices.map((i) => encoder.encode(texts[i]!)), encoder.padId);
       indices.forEach((textIndex, row) => {
         vectors[textIndex] = batch[row]!;
       });
@@ -242,50 +290,9 @@ export class TransformersEmbedder implements Embedder {
   }
 
   async dispose(): Promise<void> {
+    await (await this.pool)?.close();
     await this.model.dispose();
   }
-}
-
-/**
- * One forward pass over a batch: ids padded on the right with the pad id (attention mask 0 there, token types 0),
- * then the last hidden state averaged over the unmasked positions and scaled to unit length — what transformers.js's
- * feature-extraction pipeline does with `pooling: 'mean', normalize: true`.
- */
-async function runModel(model: PreTrainedModel, encoder: TokenIdEncoder, texts: string[]): Promise<Float32Array[]> {
-  const encoded = texts.map((text) => encoder.encode(text));
-  const width = Math.max(...encoded.map((ids) => ids.length));
-  const ids = new BigInt64Array(texts.length * width).fill(BigInt(encoder.padId));
-  const mask = new BigInt64Array(texts.length * width);
-  encoded.forEach((row, r) => {
-    row.forEach((id, c) => {
-      ids[r * width + c] = BigInt(id);
-      mask[r * width + c] = 1n;
-    });
-  });
-  const dims = [texts.length, width];
-  const output = (await model({
-    input_ids: new Tensor('int64', ids, dims),
-    attention_mask: new Tensor('int64', mask, dims),
-    token_type_ids: new Tensor('int64', new BigInt64Array(texts.length * width), dims),
-  })) as { last_hidden_state: Tensor };
-  const hidden = output.last_hidden_state.data as Float32Array;
-  const dimension = output.last_hidden_state.dims[2] ?? 0;
-  return encoded.map((row, r) => meanPooledUnit(hidden, r * width * dimension, row.length, dimension));
-}
-
-/** Mean of the first `length` rows of a `[*, dimension]` block at `offset`, L2-normalised. */
-function meanPooledUnit(hidden: Float32Array, offset: number, length: number, dimension: number): Float32Array {
-  const vector = new Float32Array(dimension);
-  for (let k = 0; k < dimension; k += 1) {
-    let sum = 0;
-    for (let j = 0; j < length; j += 1) sum += hidden[offset + j * dimension + k]!;
-    vector[k] = sum / length;
-  }
-  let squares = 0;
-  for (const x of vector) squares += x * x;
-  const norm = Math.sqrt(squares);
-  for (let k = 0; k < dimension; k += 1) vector[k] = vector[k]! / norm;
-  return vector;
 }
 
 /** Loads a transformers.js embedder (see `TransformersEmbedderOptions` for defaults). */

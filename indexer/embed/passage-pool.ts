@@ -1,0 +1,160 @@
+/**
+ * Worker threads that embed passages during an index build, each with its own copy of the model and one ONNX
+ * Runtime thread. One ONNX session runs one inference at a time (two concurrent calls took as long as one after the
+ * other), and a single inference spread over two threads keeps them busy only part of the time: on the 2-core
+ * machine (2026-11-30, the first 192 bundled passages) two single-threaded workers embedded them in 11–12 s where one
+ * session with ONNX Runtime's two threads and batches of 16 (the build before the pool) took 23 s. The cold e5 build
+ * of the bundled corpus went from 94–107 s to about 75 s.
+ *
+ * Text is tokenized in the calling thread; workers receive token ids and send back unit vectors.
+ */
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
+
+export const passageWorkerDataSchema = z.object({
+  modelsDir: z.string(),
+  modelId: z.string(),
+  dtype: z.string(),
+  padId: z.number().int().nonnegative(),
+});
+export type PassageWorkerData = z.infer<typeof passageWorkerDataSchema>;
+
+export const passageJobSchema = z.object({ id: z.number().int(), rows: z.array(z.array(z.number().int())).min(1) });
+export type PassageJob = z.infer<typeof passageJobSchema>;
+
+/** What a worker posts back: `ready` once its model is loaded, then `done` or `failed` for every job it was sent. */
+export type PassageWorkerMessage =
+  | { type: 'ready' }
+  | { type: 'done'; id: number; dimension: number; vectors: Float32Array }
+  | { type: 'failed'; id: number; message: string };
+
+interface PendingJob {
+  job: PassageJob;
+  resolve: (vectors: Float32Array[]) => void;
+  reject: (error: Error) => void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  ready: boolean;
+  /** The job it is running, if any: a worker gets one job at a time. */
+  current?: PendingJob;
+}
+
+export class PassageWorkerPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly queue: PendingJob[] = [];
+  private nextId = 0;
+  private failure: Error | undefined;
+  /** Settles when every worker has loaded its model, or rejects with the first failure. */
+  readonly ready: Promise<void>;
+
+  constructor(data: PassageWorkerData, size: number) {
+    const readiness: Promise<void>[] = [];
+    for (let i = 0; i < Math.max(1, size); i += 1) {
+      const entry: PoolWorker = { worker: startWorker(data), ready: false };
+      this.workers.push(entry);
+      readiness.push(
+        new Promise<void>((resolve, reject) => {
+          entry.worker.on('message', (message: PassageWorkerMessage) => {
+            if (message.type === 'ready') {
+              entry.ready = true;
+              resolve();
+              this.dispatch();
+              this.idle();
+            } else this.settle(entry, message);
+          });
+          entry.worker.on('error', (error) => reject(this.fail(new Error(`A passage-embedding worker failed: ${error.message}`))));
+          entry.worker.on('exit', (code) => reject(this.fail(new Error(`A passage-embedding worker stopped (exit code ${code}).`))));
+        }),
+      );
+    }
+    this.ready = Promise.all(readiness).then(() => undefined);
+    this.ready.catch(() => undefined); // a failure also reaches every job; nobody need await `ready`
+  }
+
+  /** Embeds one batch of token-id rows on the next free worker; vectors come back in row order. */
+  run(rows: number[][]): Promise<Float32Array[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, rows }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; jobs not finished are rejected. */
+  async close(): Promise<void> {
+    this.fail(new Error('The passage-embedding workers were closed.'));
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const entry of this.workers) {
+      if (!entry.ready || entry.current || this.queue.length === 0) continue;
+      const pending = this.queue.shift()!;
+      entry.current = pending;
+      entry.worker.ref(); // a job in flight keeps the process alive until its answer arrives
+      entry.worker.postMessage(pending.job);
+    }
+  }
+
+  private settle(entry: PoolWorker, message: Exclude<PassageWorkerMessage, { type: 'ready' }>): void {
+    const pending = entry.current;
+    if (!pending || pending.job.id !== message.id) return;
+    entry.current = undefined;
+    if (message.type === 'done') {
+      const { dimension, vectors } = message;
+      pending.resolve(pending.job.rows.map((_, i) => vectors.slice(i * dimension, (i + 1) * dimension)));
+    } else pending.reject(new Error(`Embedding passages failed in a worker: ${message.message}`));
+    this.dispatch();
+    this.idle();
+  }
+
+  /**
+   * Loaded workers without a job do not keep the process alive: a build that never closes its embedder still exits.
+   * Loading ones do, or a caller awaiting `ready` could see the process end under it.
+   */
+  private idle(): void {
+    for (const entry of this.workers) if (entry.ready && !entry.current) entry.worker.unref();
+  }
+
+  /** Rejects every job, now and later, with the first failure (which it returns), and stops the workers. */
+  private fail(error: Error): Error {
+    if (this.failure) return this.failure;
+    this.failure = error;
+    for (const entry of this.workers) {
+      entry.current?.reject(error);
+      entry.current = undefined;
+    }
+    for (const pending of this.queue.splice(0)) pending.reject(error);
+    for (const { worker } of this.workers) void worker.terminate();
+    return error;
+  }
+}
+
+/**
+ * Starts `passage-worker` next to this module: the compiled `.js` as is, or, when running from TypeScript sources
+ * (tsx, vitest), the `.ts` file through tsx's loader registered inside the worker.
+ */
+function startWorker(data: PassageWorkerData): Worker {
+  const here = fileURLToPath(import.meta.url);
+  const extension = path.extname(here);
+  const entry = pathToFileURL(path.join(path.dirname(here), `passage-worker${extension}`));
+  // Workers inherit the process's flags; `--input-type` (a script given with -e) is refused for a worker file.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+  if (extension !== '.ts') return new Worker(entry, { workerData: data, execArgv });
+  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+  const tsxApi = pathToFileURL(path.join(path.dirname(tsxPackage), tsxEsmApiPath(tsxPackage))).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: data, execArgv });
+}
+
+/** The ESM entry of `tsx/esm/api`, read from tsx's own package exports. */
+function tsxEsmApiPath(tsxPackageFile: string): string {
+  const exportsSchema = z.object({ exports: z.object({ './esm/api': z.object({ import: z.object({ default: z.string() }) }) }) });
+  const require = createRequire(import.meta.url);
+  return exportsSchema.parse(require(tsxPackageFile)).exports['./esm/api'].import.default;
+}
