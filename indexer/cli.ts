@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { helpOption, option, readCliOptions, usageText } from './cli-flags.js';
 import { fetchModelForBuild } from './embed/e5/ensure-model.js';
 import { buildIndex, NothingToIndexError, type BuildProgress } from './index/build.js';
-import { DEFAULT_MODEL_ID } from './embed/transformers.js';
+import { DEFAULT_MODEL_ID, MAX_DEFAULT_PASSAGE_WORKERS } from './embed/transformers.js';
 
 /**
  * `npm run index -- [--corpus corpus] [--out data/index] [--embedder auto|offline|transformers] [--models models]`
@@ -22,6 +22,10 @@ const flagsSchema = z.object({
   }),
   models: option(z.string().min(1).default('models'), { value: '<dir>', help: 'transformers.js models folder' }),
   'model-id': option(z.string().min(1).optional(), { value: '<id>', help: `model for the transformers embedder (default ${DEFAULT_MODEL_ID})` }),
+  workers: option(z.coerce.number({ message: '--workers must be a number' }).int('--workers must be a whole number').min(0, '--workers must be 0 or more').optional(), {
+    value: '<n>',
+    help: `threads embedding passages with a neural model, each with its own copy (default: one per core, at most ${MAX_DEFAULT_PASSAGE_WORKERS}; 0 = the main thread)`,
+  }),
   quiet: option(z.boolean().default(false), { help: 'no progress bar' }),
   help: helpOption(),
 });
@@ -76,6 +80,7 @@ async function main(): Promise<number> {
       embedder: flags.embedder,
       modelsDir: flags.models,
       ...(flags['model-id'] ? { modelId: flags['model-id'] } : {}),
+      ...(flags.workers !== undefined ? { passageWorkers: flags.workers } : {}),
       onProgress: progress.onProgress,
     });
     progress.stop();

@@ -133,6 +133,8 @@ export interface Embedder {
    * words for cross-lingual translation, see indexer/index/vocabulary.ts). Same vectors as `embedQuery`.
    */
   embedQueries?(queries: readonly string[]): Promise<Float32Array[]>;
+  /** Frees what the embedder holds (a neural model, its worker threads); it is not used afterwards. */
+  dispose?(): Promise<void>;
   /** The embedder itself when it is a concept model (the offline one); absent for a neural model. */
   readonly conceptModel?: ConceptModel;
 }

@@ -4,12 +4,19 @@
  */
 import { AutoModel, env, Tensor, type PreTrainedModel } from '@huggingface/transformers';
 
+/**
+ * Weight formats transformers.js loads, each from its own file: `q4` (4-bit MatMulNBits, what the PyPI conversion
+ * writes), `q8` (8-bit, the hub's `model_quantized.onnx`), `fp32`. When a folder has several, the first wins.
+ */
+export const MODEL_DTYPES = ['q4', 'q8', 'fp32'] as const;
+export type ModelDtype = (typeof MODEL_DTYPES)[number];
+
 export interface OnnxModelSource {
   /** Absolute folder holding `<modelId>/` in the transformers.js layout. */
   modelsDir: string;
   modelId: string;
-  /** transformers.js dtype name of the ONNX file to load (`q4`, `q8`, `fp32`). */
-  dtype: string;
+  /** Which ONNX file to load. */
+  dtype: ModelDtype;
   /** Let transformers.js download missing files from the Hugging Face hub into `modelsDir`. */
   allowDownload: boolean;
   /** ONNX Runtime intra-op threads; undefined keeps ONNX Runtime's default (a thread per core). */
@@ -17,14 +24,14 @@ export interface OnnxModelSource {
 }
 
 export async function loadOnnxModel(source: OnnxModelSource): Promise<PreTrainedModel> {
-  // transformers.js settings are per thread and process-wide within it; set them right before loading.
+  // transformers.js settings are global to the thread (each worker has its own); set them right before loading.
   env.allowLocalModels = true;
   env.localModelPath = source.modelsDir;
   env.allowRemoteModels = source.allowDownload;
   if (source.allowDownload) env.cacheDir = source.modelsDir; // downloads land in <modelsDir>/<modelId>/..., the layout we load from
   const threads = source.threads === undefined ? undefined : Math.max(1, Math.floor(source.threads));
   return AutoModel.from_pretrained(source.modelId, {
-    dtype: source.dtype as 'q4',
+    dtype: source.dtype,
     local_files_only: !source.allowDownload,
     ...(threads !== undefined ? { session_options: { intraOpNumThreads: threads, interOpNumThreads: 1 } } : {}),
   });

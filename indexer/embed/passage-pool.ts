@@ -13,11 +13,12 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
+import { MODEL_DTYPES } from './onnx-forward.js';
 
 export const passageWorkerDataSchema = z.object({
   modelsDir: z.string(),
   modelId: z.string(),
-  dtype: z.string(),
+  dtype: z.enum(MODEL_DTYPES),
   padId: z.number().int().nonnegative(),
 });
 export type PassageWorkerData = z.infer<typeof passageWorkerDataSchema>;
@@ -52,10 +53,18 @@ export class PassageWorkerPool {
   /** Settles when every worker has loaded its model, or rejects with the first failure. */
   readonly ready: Promise<void>;
 
+  /** Starts `size` workers; throws (having stopped those already started) when a worker cannot be created. */
   constructor(data: PassageWorkerData, size: number) {
     const readiness: Promise<void>[] = [];
     for (let i = 0; i < Math.max(1, size); i += 1) {
-      const entry: PoolWorker = { worker: startWorker(data), ready: false };
+      let worker: Worker;
+      try {
+        worker = startWorker(data);
+      } catch (error) {
+        for (const started of this.workers) void started.worker.terminate();
+        throw error;
+      }
+      const entry: PoolWorker = { worker, ready: false };
       this.workers.push(entry);
       readiness.push(
         new Promise<void>((resolve, reject) => {
@@ -68,6 +77,7 @@ export class PassageWorkerPool {
             } else this.settle(entry, message);
           });
           entry.worker.on('error', (error) => reject(this.fail(new Error(`A passage-embedding worker failed: ${error.message}`))));
+          entry.worker.on('messageerror', (error) => reject(this.fail(new Error(`A passage-embedding worker sent an unreadable message: ${error.message}`))));
           entry.worker.on('exit', (code) => reject(this.fail(new Error(`A passage-embedding worker stopped (exit code ${code}).`))));
         }),
       );
@@ -103,7 +113,11 @@ export class PassageWorkerPool {
 
   private settle(entry: PoolWorker, message: Exclude<PassageWorkerMessage, { type: 'ready' }>): void {
     const pending = entry.current;
-    if (!pending || pending.job.id !== message.id) return;
+    if (this.failure) return;
+    if (!pending || pending.job.id !== message.id) {
+      this.fail(new Error(`A passage-embedding worker answered job ${message.id}, which it was not running.`));
+      return;
+    }
     entry.current = undefined;
     if (message.type === 'done') {
       const { dimension, vectors } = message;
@@ -143,13 +157,15 @@ function startWorker(data: PassageWorkerData): Worker {
   const here = fileURLToPath(import.meta.url);
   const extension = path.extname(here);
   const entry = pathToFileURL(path.join(path.dirname(here), `passage-worker${extension}`));
-  // Workers inherit the process's flags; `--input-type` (a script given with -e) is refused for a worker file.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
-  if (extension !== '.ts') return new Worker(entry, { workerData: data, execArgv });
+  // Workers inherit the process's flags, and `--input-type` (a script given with -e) breaks a worker file. Flags are
+  // passed explicitly only to drop it: explicit flags that a worker cannot take (--max-old-space-size) throw.
+  const inherited = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+  const flags = inherited.length === process.execArgv.length ? {} : { execArgv: inherited };
+  if (extension !== '.ts') return new Worker(entry, { workerData: data, ...flags });
   const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
   const tsxApi = pathToFileURL(path.join(path.dirname(tsxPackage), tsxEsmApiPath(tsxPackage))).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: data, execArgv });
+  return new Worker(bootstrap, { eval: true, workerData: data, ...flags });
 }
 
 /** The ESM entry of `tsx/esm/api`, read from tsx's own package exports. */

@@ -1,6 +1,6 @@
 /**
  * A passage-embedding worker thread, started by `passage-pool.ts`: loads its own copy of the model with one ONNX
- * Runtime thread, then embeds the token-id batches it is sent, one at a time.
+ * Runtime thread, then embeds the token-id batches it is sent (the pool sends one at a time).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { embedTokenRows, loadOnnxModel } from './onnx-forward.js';
@@ -13,7 +13,13 @@ async function serve(): Promise<void> {
   const model = await loadOnnxModel({ ...data, allowDownload: false, threads: 1 });
   const post = (message: PassageWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   port.on('message', (message: unknown) => {
-    const job = passageJobSchema.parse(message);
+    const parsed = passageJobSchema.safeParse(message);
+    if (!parsed.success) {
+      const id = typeof message === 'object' && message !== null && 'id' in message && typeof message.id === 'number' ? message.id : -1;
+      post({ type: 'failed', id, message: `not a passage job (${parsed.error.issues[0]?.message})` });
+      return;
+    }
+    const job = parsed.data;
     embedTokenRows(model, job.rows, data.padId).then(
       (vectors) => {
         const dimension = vectors[0]!.length;

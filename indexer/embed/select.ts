@@ -32,6 +32,8 @@ export interface SelectEmbedderOptions {
   offline?: OfflineEmbedderOptions;
   /** Transformers: prepend section titles to passages. Default false. */
   includeSectionTitle?: boolean;
+  /** Transformers: worker threads embedding passages (`TransformersEmbedderOptions.passageWorkers`). */
+  passageWorkers?: number;
 }
 
 export interface SelectedEmbedder {
@@ -78,7 +80,13 @@ export async function selectEmbedder(
       );
     }
     const includeSectionTitle = options.includeSectionTitle ?? false;
-    const embedder = await createTransformersEmbedder({ modelId, modelsDir, dtype, includeSectionTitle });
+    const embedder = await createTransformersEmbedder({
+      modelId,
+      modelsDir,
+      dtype,
+      includeSectionTitle,
+      ...(options.passageWorkers !== undefined ? { passageWorkers: options.passageWorkers } : {}),
+    });
     const onnx = path.join(modelsDir, modelId, ONNX_FILE_BY_DTYPE[dtype]);
     return {
       embedder,
@@ -133,8 +141,9 @@ export async function restoreEmbedder(
     modelsDir: options.modelsDir ?? 'models',
     dtype: parsed.data.dtype,
     includeSectionTitle: parsed.data.includeSectionTitle,
-    // A restored embedder serves queries, one short text per request.
+    // A restored embedder serves queries, one short text per request, and never embeds passages.
     threads: SERVING_ONNX_THREADS,
+    passageWorkers: 0,
   });
   if (embedder.id !== info.id) throw new Error(`Model ${parsed.data.modelId} loads as ${embedder.id} but the index was built with ${info.id}.`);
   return embedder;

@@ -13,17 +13,12 @@ import path from 'node:path';
 import { AutoTokenizer, type PreTrainedModel } from '@huggingface/transformers';
 import type { Embedder, PassageForEmbedding } from '../types.js';
 import { UnigramTokenizer, UnsupportedTokenizerError, type TokenIdEncoder } from './e5/unigram-tokenizer.js';
-import { embedTokenRows, loadOnnxModel } from './onnx-forward.js';
+import { embedTokenRows, loadOnnxModel, MODEL_DTYPES, type ModelDtype } from './onnx-forward.js';
 import { PassageWorkerPool } from './passage-pool.js';
 
 export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
 
-/**
- * Weight formats transformers.js loads, each from its own file: `q4` (4-bit MatMulNBits, what the PyPI conversion
- * writes), `q8` (8-bit, the hub's `model_quantized.onnx`), `fp32`. When a folder has several, the first wins.
- */
-export const MODEL_DTYPES = ['q4', 'q8', 'fp32'] as const;
-export type ModelDtype = (typeof MODEL_DTYPES)[number];
+export { MODEL_DTYPES, type ModelDtype };
 export const ONNX_FILE_BY_DTYPE: Record<ModelDtype, string> = {
   q4: 'onnx/model_q4.onnx',
   q8: 'onnx/model_quantized.onnx',
@@ -40,7 +35,7 @@ export interface TransformersEmbedderOptions {
   modelsDir?: string;
   /** Weight format (file) to load. Default: the first of `MODEL_DTYPES` present in the folder. */
   dtype?: ModelDtype;
-  /** Texts per forward pass. Default 16. */
+  /** Texts per forward pass in the calling thread (queries, words; passages when `passageWorkers` is 0). Default 16. */
   batchSize?: number;
   /** Allow downloading the model from the Hugging Face hub into `modelsDir`. Default false. */
   allowDownload?: boolean;
@@ -49,18 +44,26 @@ export interface TransformersEmbedderOptions {
   /** e5-style `query: ` / `passage: ` prefixes. Default: on for model ids containing "e5". */
   usePrefixes?: boolean;
   /**
-   * ONNX Runtime threads per inference (intra-op). Default: ONNX Runtime's own (one per core, spinning while
-   * idle), right for batch embedding during a build. A server embedding one query per request passes
-   * `SERVING_ONNX_THREADS`. Embeddings are bit-identical either way (checked on the 144 evaluation queries with e5).
+   * ONNX Runtime threads per inference (intra-op) in the calling thread; passage workers always use one. Default:
+   * ONNX Runtime's own (one per core, spinning while idle), for the build's batches of words. A server embedding one
+   * query per request passes `SERVING_ONNX_THREADS`. Embeddings are bit-identical either way (checked on the 144
+   * evaluation queries with e5).
    */
   threads?: number;
   /**
    * Worker threads that embed passages (`passage-pool.ts`), each with its own copy of the model and one ONNX Runtime
    * thread; started on the first `embedPassages` call, so a server that only embeds queries never starts them.
-   * 0 embeds passages in the calling thread. Default: one per core (`os.availableParallelism()`).
+   * 0 embeds passages in the calling thread. Default: one per core, at most `MAX_DEFAULT_PASSAGE_WORKERS`.
    */
   passageWorkers?: number;
 }
+
+/**
+ * Ceiling of the default worker count: each worker holds its own model (≈ 150 MiB RSS for e5-small, measured on the
+ * build's peak RSS with and without workers), so a many-core machine would otherwise load dozens of copies. Set by
+ * hand; only 2 cores were measured.
+ */
+export const MAX_DEFAULT_PASSAGE_WORKERS = 4;
 
 /**
  * Passages a worker embeds per forward pass. 201 bundled passages (every fourth) on 2 workers, 2026-11-30: batches of
@@ -193,7 +196,7 @@ export class TransformersEmbedder implements Embedder {
       batchSize: Math.max(1, options.batchSize ?? 16),
       includeSectionTitle: options.includeSectionTitle ?? false,
       usePrefixes: options.usePrefixes ?? /e5/i.test(modelId),
-      passageWorkers: Math.max(0, Math.floor(options.passageWorkers ?? availableParallelism())),
+      passageWorkers: Math.max(0, Math.floor(options.passageWorkers ?? Math.min(availableParallelism(), MAX_DEFAULT_PASSAGE_WORKERS))),
       modelsDir,
     });
   }
@@ -212,20 +215,31 @@ export class TransformersEmbedder implements Embedder {
 
   async embedPassages(passages: PassageForEmbedding[]): Promise<Float32Array[]> {
     const texts = passages.map((passage) => this.passageText(passage));
-    const pool = await this.passagePool();
+    const pool = texts.length > 0 ? await this.passagePool() : undefined;
     if (!pool) return this.embedTexts(texts);
+    try {
+      return await this.embedOnWorkers(pool, texts);
+    } catch (error) {
+      // The calling thread has its own model: a worker that dies costs speed, not the build.
+      this.pool = Promise.resolve(undefined);
+      await pool.close();
+      this.reportWorkerFailure('passage workers failed', error);
+      return this.embedTexts(texts);
+    }
+  }
+
+  /** Longest first, one job per `WORKER_BATCH_SIZE` passages: the last jobs to finish are the short ones. */
+  private async embedOnWorkers(pool: PassageWorkerPool, texts: string[]): Promise<Float32Array[]> {
     const encoder = this.tokenizer.encoder;
     const rows = texts.map((text) => encoder.encode(text));
-    const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.length - rows[b]!.length);
+    const order = rows.map((_, i) => i).sort((a, b) => rows[b]!.length - rows[a]!.length);
     const vectors: Float32Array[] = new Array(texts.length);
-    const batches: Promise<void>[] = [];
+    const jobs: Promise<void>[] = [];
     for (let start = 0; start < order.length; start += WORKER_BATCH_SIZE) {
       const indices = order.slice(start, start + WORKER_BATCH_SIZE);
-      batches.push(
-        pool.run(indices.map((i) => rows[i]!)).then((batch) => indices.forEach((textIndex, row) => (vectors[textIndex] = batch[row]!))),
-      );
+      jobs.push(pool.run(indices.map((i) => rows[i]!)).then((batch) => indices.forEach((textIndex, row) => (vectors[textIndex] = batch[row]!))));
     }
-    await Promise.all(batches);
+    await Promise.all(jobs);
     return vectors;
   }
 
@@ -236,18 +250,23 @@ export class TransformersEmbedder implements Embedder {
     if (this.options.passageWorkers === 0) return Promise.resolve(undefined);
     this.pool ??= (async () => {
       const data = { modelsDir: this.options.modelsDir, modelId: this.modelId, dtype: this.options.dtype, padId: this.tokenizer.encoder.padId };
-      const pool = new PassageWorkerPool(data, this.options.passageWorkers);
+      let pool: PassageWorkerPool | undefined;
       try {
+        pool = new PassageWorkerPool(data, this.options.passageWorkers);
         await pool.ready;
         return pool;
       } catch (error) {
-        await pool.close();
-        const reason = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`${this.modelId}: passage workers could not start (${reason}); embedding passages in this thread.\n`);
+        await pool?.close();
+        this.reportWorkerFailure('passage workers could not start', error);
         return undefined;
       }
     })();
     return this.pool;
+  }
+
+  private reportWorkerFailure(what: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${this.modelId}: ${what} (${reason}); embedding passages in this thread.\n`);
   }
 
   /** The last query embedding asked for (see `embedQuery`). */
@@ -278,9 +297,9 @@ export class TransformersEmbedder implements Embedder {
   async embedTexts(texts: string[]): Promise<Float32Array[]> {
     const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
     const vectors: Float32Array[] = new Array(texts.length);
+    const encoder = this.tokenizer.encoder;
     for (let start = 0; start < order.length; start += this.options.batchSize) {
       const indices = order.slice(start, start + this.options.batchSize);
-      const encoder = this.tokenizer.encoder;
       const batch = await embedTokenRows(this.model, indices.map((i) => encoder.encode(texts[i]!)), encoder.padId);
       indices.forEach((textIndex, row) => {
         vectors[textIndex] = batch[row]!;

@@ -30,6 +30,8 @@ export interface BuildIndexOptions {
   modelId?: string;
   /** Passages embedded per call. Default 32. */
   batchSize?: number;
+  /** Worker threads embedding passages with a neural model (see `TransformersEmbedderOptions.passageWorkers`). */
+  passageWorkers?: number;
   /** Which of the corpus's words a neural index embeds for cross-lingual questions (defaults in vocabulary.ts). */
   vocabulary?: VocabularyOptions;
   /** Called as work advances, for progress bars. */
@@ -68,6 +70,9 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
   const outDir = options.outDir ?? 'data/index';
   const release = await acquireBuildLock(outDir, options.lock);
   let buildDir: string | undefined;
+  // The build owns the embedder it selects: released when done (a neural one holds its model and passage workers;
+  // the first `npm start` builds and then serves in the same process).
+  let embedder: Embedder | undefined;
   try {
     const corpus = await readCorpus(corpusDir, {
       onDocument: ({ file, index, total }) => options.onProgress?.({ phase: 'read', done: index + 1, total, file }),
@@ -80,9 +85,15 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
 
     const lexicon = buildLexicon(passages);
     const selected = await selectEmbedder(
-      { embedder: options.embedder ?? 'auto', modelsDir: options.modelsDir ?? 'models', modelId: options.modelId },
+      {
+        embedder: options.embedder ?? 'auto',
+        modelsDir: options.modelsDir ?? 'models',
+        modelId: options.modelId,
+        ...(options.passageWorkers !== undefined ? { passageWorkers: options.passageWorkers } : {}),
+      },
       passages,
     );
+    embedder = selected.embedder;
     const { vectors, reused } = await embedAll(selected.embedder, selected.fingerprint, passages, options);
     // Beside a neural model, the offline concept model (lemmas, domain lexicon, abbreviations, structure) stays a leg
     // of retrieval: it knows this domain's vocabulary, the model knows language in general (README → Quality).
@@ -171,6 +182,7 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
     if (buildDir) await discardBuild(buildDir);
     throw err;
   } finally {
+    await embedder?.dispose?.();
     await release();
   }
 }

@@ -73,6 +73,9 @@ describe('passage workers', () => {
     const working = new PassageWorkerPool({ modelsDir: path.resolve(MODELS_DIR), modelId: MODEL_ID, dtype: 'q8', padId: 0 }, 1);
     await working.ready;
     expect(await working.run([[101, 7, 102]])).toHaveLength(1);
+    // A job the model refuses (a token id past the vocabulary) fails alone; the worker goes on with the next one.
+    await expect(working.run([[101, 10_000_000, 102]])).rejects.toThrow(/Embedding passages failed in a worker/);
+    expect(await working.run([[101, 8, 102]])).toHaveLength(1);
     await working.close();
     await expect(working.run([[101, 102]])).rejects.toThrow(/closed/);
   });

@@ -21,7 +21,8 @@ describe('transformers.js embedder with the tiny fixture model', () => {
   let embedder: TransformersEmbedder;
 
   beforeAll(async () => {
-    embedder = await createTransformersEmbedder({ modelId: MODEL_ID, modelsDir: MODELS_DIR, batchSize: 3, usePrefixes: true });
+    // In this thread, so that batches of 3 are what the batching test compares (passage-pool.test.ts covers workers).
+    embedder = await createTransformersEmbedder({ modelId: MODEL_ID, modelsDir: MODELS_DIR, batchSize: 3, usePrefixes: true, passageWorkers: 0 });
   });
   afterAll(async () => {
     await embedder.dispose();

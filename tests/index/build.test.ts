@@ -186,6 +186,12 @@ describe('index CLI', () => {
     const unknown = await runCli(['--colour', 'red']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/colour/);
+    const workers = await runCli(['--workers=-1']);
+    expect(workers.code).toBe(2);
+    expect(workers.stderr).toMatch(/--workers must be 0 or more/);
+    const notNumber = await runCli(['--workers', 'many']);
+    expect(notNumber.code).toBe(2);
+    expect(notNumber.stderr).toMatch(/--workers must be a number/);
   });
 
   it('exits 3 and keeps nothing when no document can be indexed', async () => {
