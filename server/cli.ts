@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { fetchModelForBuild } from '../indexer/embed/e5/ensure-model.js';
-import { buildIndex } from '../indexer/index/build.js';
 import { IndexLoadError, loadIndex } from '../indexer/index/load.js';
 import { buildApp } from './app.js';
 import { CONFIG_HELP, ConfigError, loadConfig } from './config.js';
+import { buildInChildProcess } from './first-build.js';
 
 /**
  * `npm start`: serves the index in `indexDir`, building it from `corpusDir` first when there is none, then
@@ -34,11 +34,8 @@ async function main(): Promise<number> {
   if (!existsSync(path.join(config.indexDir, 'manifest.json'))) {
     log.info({ corpusDir: config.corpusDir, indexDir: config.indexDir }, 'no index yet: building it from the corpus (once)');
     await fetchModelForBuild(config.embedder, config.modelsDir, (line) => log.info(line));
-    const result = await buildIndex({ corpusDir: config.corpusDir, outDir: config.indexDir, embedder: config.embedder, modelsDir: config.modelsDir });
-    log.info(
-      { passages: result.manifest.counts.passages, documents: result.manifest.counts.documents, embedder: result.manifest.embedder.id, failures: result.failures },
-      'index built',
-    );
+    await buildInChildProcess({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder: config.embedder, modelsDir: config.modelsDir }, log);
+    log.info('index built');
   }
 
   let index;

@@ -8,11 +8,9 @@
  *
  * Text is tokenized in the calling thread; workers receive token ids and send back unit vectors.
  */
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
+import { entryPointNextTo, typescriptWorkerBootstrap } from '../runtime/entry-points.js';
 import { MODEL_DTYPES } from './onnx-forward.js';
 
 export const passageWorkerDataSchema = z.object({
@@ -149,28 +147,13 @@ export class PassageWorkerPool {
   }
 }
 
-/**
- * Starts `passage-worker` next to this module: the compiled `.js` as is, or, when running from TypeScript sources
- * (tsx, vitest), the `.ts` file through tsx's loader registered inside the worker.
- */
+/** Starts `passage-worker` next to this module (compiled `.js`, or `.ts` through tsx when running from sources). */
 function startWorker(data: PassageWorkerData): Worker {
-  const here = fileURLToPath(import.meta.url);
-  const extension = path.extname(here);
-  const entry = pathToFileURL(path.join(path.dirname(here), `passage-worker${extension}`));
+  const entry = entryPointNextTo(import.meta.url, './passage-worker');
   // Workers inherit the process's flags, and `--input-type` (a script given with -e) breaks a worker file. Flags are
   // passed explicitly only to drop it: explicit flags that a worker cannot take (--max-old-space-size) throw.
   const inherited = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
   const flags = inherited.length === process.execArgv.length ? {} : { execArgv: inherited };
-  if (extension !== '.ts') return new Worker(entry, { workerData: data, ...flags });
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-  const tsxApi = pathToFileURL(path.join(path.dirname(tsxPackage), tsxEsmApiPath(tsxPackage))).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: data, ...flags });
-}
-
-/** The ESM entry of `tsx/esm/api`, read from tsx's own package exports. */
-function tsxEsmApiPath(tsxPackageFile: string): string {
-  const exportsSchema = z.object({ exports: z.object({ './esm/api': z.object({ import: z.object({ default: z.string() }) }) }) });
-  const require = createRequire(import.meta.url);
-  return exportsSchema.parse(require(tsxPackageFile)).exports['./esm/api'].import.default;
+  if (!entry.typescript) return new Worker(entry.file, { workerData: data, ...flags });
+  return new Worker(typescriptWorkerBootstrap(entry), { eval: true, workerData: data, ...flags });
 }

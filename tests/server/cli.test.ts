@@ -112,6 +112,8 @@ describe('npm start', () => {
       child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
     });
     expect(output).toContain('no index yet');
+    // Built by the indexer CLI in a child process: its summary reaches the server's log.
+    expect(output).toMatch(/"indexer":"Документов: 1, регионов: 1/);
 
     const health = (await (await fetch(`${url}/health`)).json()) as { index: { documents: number; passages: number } };
     expect(health.index.documents).toBe(1);
@@ -123,5 +125,16 @@ describe('npm start', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('exits 1 saying why when the first build finds nothing to index', async () => {
+    const dir = path.join(workDir, 'start-empty');
+    await mkdir(path.join(dir, 'corpus'), { recursive: true });
+    const run = spawnSync(TSX, [path.join(ROOT, 'server/cli.ts'), '--port', '0', '--corpus-dir', path.join(dir, 'corpus'), '--index-dir', path.join(dir, 'index'), '--embedder', 'offline'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Server failed to start: Building the index failed \(nothing to index\): Error: Nothing to index in/);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * Starting another module of this project in a worker thread or a child process, whether the project runs from its
+ * compiled `dist/` (plain node) or from TypeScript sources (tsx, vitest): the entry keeps the caller's extension, and a
+ * `.ts` entry gets tsx's loader.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
+
+export interface EntryPoint {
+  /** Absolute path of the module, `.ts` or `.js` like the caller. */
+  file: string;
+  typescript: boolean;
+}
+
+/** `relative` (no extension) resolved against the calling module's folder, with the calling module's extension. */
+export function entryPointNextTo(callerUrl: string, relative: string): EntryPoint {
+  const caller = fileURLToPath(callerUrl);
+  const extension = path.extname(caller);
+  return { file: path.resolve(path.dirname(caller), `${relative}${extension}`), typescript: extension === '.ts' };
+}
+
+const require = createRequire(import.meta.url);
+const tsxPackageFile = (): string => require.resolve('tsx/package.json');
+
+/** Node flags that run a child process's `.ts` entry through tsx (none for a `.js` one). */
+export function childProcessFlags(entry: EntryPoint): string[] {
+  if (!entry.typescript) return [];
+  return ['--import', pathToFileURL(require.resolve('tsx')).href];
+}
+
+/**
+ * Code for `new Worker(code, { eval: true })` that loads a `.ts` worker entry: a loader given by flag reaches a
+ * worker's entry too late on Node 20, so the worker registers tsx's ESM hooks itself, then imports the entry.
+ */
+export function typescriptWorkerBootstrap(entry: EntryPoint): string {
+  const exportsSchema = z.object({ exports: z.object({ './esm/api': z.object({ import: z.object({ default: z.string() }) }) }) });
+  const packageFile = tsxPackageFile();
+  const api = path.join(path.dirname(packageFile), exportsSchema.parse(require(packageFile)).exports['./esm/api'].import.default);
+  const entryUrl = pathToFileURL(entry.file).href;
+  return `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ register }) => { register(); return import(${JSON.stringify(entryUrl)}); });`;
+}
