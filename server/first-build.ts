@@ -1,9 +1,9 @@
 /**
  * The first `npm start` builds the index in a child process (the indexer CLI), so the serving process never holds
- * what a build holds. Measured on a fresh clone (2026-11-30, e5, bundled corpus, 2-core machine): built in the
- * serving process, the server kept 595 MiB RSS (VmHWM 1,367 MiB) with the build in this process, and 800 MiB once the
- * build used passage worker threads (memory their native allocations left behind); the child's memory goes back
- * to the system when it exits.
+ * what a build holds. Measured on a fresh clone (2026-11-30, e5, bundled corpus, 2-core machine), the server's memory
+ * once serving after its first start: built in the serving process, 595 MiB RSS (VmHWM 1,367 MiB), and 800 MiB once
+ * that build used passage worker threads (memory their native allocations left behind); built in a child process,
+ * 456 MiB (VmHWM 456 MiB). The child's memory goes back to the system when it exits.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
