@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
-import { fetchModelForBuild } from '../indexer/embed/e5/ensure-model.js';
 import { IndexLoadError, loadIndex } from '../indexer/index/load.js';
 import { buildApp } from './app.js';
 import { CONFIG_HELP, ConfigError, loadConfig } from './config.js';
@@ -33,9 +32,16 @@ async function main(): Promise<number> {
 
   if (!existsSync(path.join(config.indexDir, 'manifest.json'))) {
     log.info({ corpusDir: config.corpusDir, indexDir: config.indexDir }, 'no index yet: building it from the corpus (once)');
-    await fetchModelForBuild(config.embedder, config.modelsDir, (line) => log.info(line));
-    await buildInChildProcess({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder: config.embedder, modelsDir: config.modelsDir }, log);
-    log.info('index built');
+    const outcome = await buildInChildProcess(
+      { corpusDir: config.corpusDir, indexDir: config.indexDir, embedder: config.embedder, modelsDir: config.modelsDir },
+      log,
+    );
+    if (outcome === 'stopped') {
+      log.info('stopped during the first build');
+      return 0;
+    }
+    if (outcome === 'partial') log.warn('index built; some documents could not be indexed (see the lines above)');
+    else log.info('index built');
   }
 
   let index;

@@ -6,6 +6,8 @@
  * 456 MiB (VmHWM 456 MiB). The child's memory goes back to the system when it exits.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
 import type { EmbedderPreference } from '../indexer/embed/select.js';
@@ -18,45 +20,57 @@ export interface FirstBuildOptions {
   modelsDir: string;
 }
 
-/** Exit codes of `indexer/cli.ts`. */
-const EXIT = { ok: 0, someDocumentsFailed: 1, nothingToIndex: 3 } as const;
+/** How the build ended: an index was written (some documents may have failed: `partial`), or the server was stopped. */
+export type FirstBuildOutcome = 'built' | 'partial' | 'stopped';
+
+/** Exit code of `indexer/cli.ts` when the index was written but some documents could not be read. */
+const SOME_DOCUMENTS_FAILED = 1;
+const NOTHING_TO_INDEX = 3;
+
+/** The server's secrets, which the indexer never needs. */
+const SECRET_VARIABLES = ['ADMIN_TOKEN', 'LLM_API_KEY'];
 
 /**
- * Runs `npm run index` for the server's folders and waits for it. Its output lines go to the server's log. Resolves
- * when an index was written (also when some documents failed: the CLI names them), rejects with the CLI's last
- * error line otherwise.
+ * Runs `npm run index` for the server's folders (the CLI also fetches the model when needed) and waits for it. Its
+ * output lines go to the server's log. Rejects with the CLI's error when no index was written.
  */
-export async function buildInChildProcess(options: FirstBuildOptions, log: Logger): Promise<void> {
+export async function buildInChildProcess(options: FirstBuildOptions, log: Logger): Promise<FirstBuildOutcome> {
   const cli = entryPointNextTo(import.meta.url, '../indexer/cli');
   const args = [
     ...childProcessFlags(cli),
     cli.file,
-    '--corpus', options.corpusDir,
-    '--out', options.indexDir,
-    '--embedder', options.embedder,
-    '--models', options.modelsDir,
-    '--quiet',
+    ...['--corpus', options.corpusDir, '--out', options.indexDir, '--embedder', options.embedder, '--models', options.modelsDir, '--quiet'],
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let lastError = '';
+  const env = { ...process.env };
+  for (const name of SECRET_VARIABLES) delete env[name];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const errors: string[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => {
     if (line.trim()) log.info({ indexer: line }, 'indexer');
   });
   createInterface({ input: child.stderr }).on('line', (line) => {
     if (!line.trim()) return;
-    lastError = line;
-    log.warn({ indexer: line }, 'indexer');
+    // The CLI's stderr carries progress (…) and fetch lines, failed documents (✗), warnings (⚠) and its error.
+    if (line.startsWith('Error:')) errors.push(line);
+    const level = line.startsWith('Error:') ? 'error' : /^[✗⚠]/.test(line) ? 'warn' : 'info';
+    log[level]({ indexer: line }, 'indexer');
   });
   // Stopping the server while it builds stops the build too (the index folder keeps its previous state).
-  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  let stopped = false;
+  const stop = (signal: NodeJS.Signals) => {
+    stopped = true;
+    child.kill(signal);
+  };
   process.once('SIGTERM', stop).once('SIGINT', stop);
-  const code = await new Promise<number | null>((resolve, reject) => {
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', resolve);
+    child.once('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
   }).finally(() => process.off('SIGTERM', stop).off('SIGINT', stop));
-  if (code === EXIT.ok) return;
-  if (code === null) throw new Error('Building the index was stopped.');
-  if (code === EXIT.someDocumentsFailed && !lastError.startsWith('Error:')) return;
-  const why = code === EXIT.nothingToIndex ? 'nothing to index' : `the indexer exited with code ${code}`;
-  throw new Error(`Building the index failed (${why}): ${lastError || 'no message'}`);
+  if (stopped) return 'stopped';
+  // The server builds only when there is no index: a manifest now means one was written.
+  const written = existsSync(path.join(options.indexDir, 'manifest.json'));
+  if (code === 0 && written) return 'built';
+  if (code === SOME_DOCUMENTS_FAILED && written && errors.length === 0) return 'partial';
+  const why = signal ? `the indexer was killed by ${signal}` : code === NOTHING_TO_INDEX ? 'nothing to index' : `the indexer exited with code ${code}`;
+  throw new Error(`Building the index failed (${why}): ${errors.at(-1) ?? 'see the log lines above'}`);
 }

@@ -24,10 +24,14 @@ export function entryPointNextTo(callerUrl: string, relative: string): EntryPoin
 const require = createRequire(import.meta.url);
 const tsxPackageFile = (): string => require.resolve('tsx/package.json');
 
-/** Node flags that run a child process's `.ts` entry through tsx (none for a `.js` one). */
+/**
+ * Node flags for a child process running `entry`: a `.ts` entry runs through tsx; a `.js` one gets this process's
+ * own flags (`--enable-source-maps`, `--max-old-space-size`), less those that would break or block it (`--input-type`
+ * of a script given with -e, a debugger's `--inspect`).
+ */
 export function childProcessFlags(entry: EntryPoint): string[] {
-  if (!entry.typescript) return [];
-  return ['--import', pathToFileURL(require.resolve('tsx')).href];
+  if (entry.typescript) return ['--import', pathToFileURL(require.resolve('tsx')).href];
+  return process.execArgv.filter((flag) => !flag.startsWith('--input-type') && !flag.startsWith('--inspect'));
 }
 
 /**

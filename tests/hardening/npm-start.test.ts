@@ -1,6 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTRA_DOCUMENT, FIXTURES } from '../server/helpers.js';
 import { buildTestIndex, ROOT, type TestIndex } from './helpers.js';
 
 /**
@@ -95,5 +99,40 @@ describe('npm start', () => {
     expect(lines.some((l) => l.msg === 'shut down cleanly')).toBe(true);
     // npm waited for the server before exiting: it is gone, not orphaned and still serving.
     expect(alive(serverPid)).toBe(false);
+  });
+
+  it('builds the index on a first start with the compiled indexer in a child process, then serves', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'regstrat-first-start-'));
+    const corpusDir = path.join(dir, 'corpus');
+    await mkdir(corpusDir);
+    await cp(path.join(FIXTURES, EXTRA_DOCUMENT.file), path.join(corpusDir, EXTRA_DOCUMENT.file));
+    await writeFile(path.join(corpusDir, 'manifest.json'), JSON.stringify({ documents: [EXTRA_DOCUMENT] }));
+    const args = ['start', '--', '--port', '0', '--corpus-dir', corpusDir, '--index-dir', path.join(dir, 'index'), '--embedder', 'offline', '--watch-index', 'false'];
+    const first = spawn('npm', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        first.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+          if (match) resolve(match[1]!);
+        });
+        first.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        first.once('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
+      });
+      const logs = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+      // The compiled indexer CLI ran: only it prints this summary, and it reached the server's log.
+      const summary = logs.find((l) => String(l.indexer).startsWith('Документов: 1'));
+      expect(summary).toBeDefined();
+      expect(logs.find((l) => l.msg === 'index built')).toBeDefined();
+      const health = (await (await fetch(`${url}/health`)).json()) as { index: { documents: number } };
+      expect(health.index.documents).toBe(1);
+      const exited = new Promise<number | null>((resolve) => first.once('exit', resolve));
+      first.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (first.exitCode === null && first.signalCode === null) first.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
