@@ -4,7 +4,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTRA_DOCUMENT, FIXTURES } from '../server/helpers.js';
+import { EXTRA_DOCUMENT, FIXTURES, listeningAddress } from '../server/helpers.js';
 import { buildTestIndex, ROOT, type TestIndex } from './helpers.js';
 
 /**
@@ -110,17 +110,8 @@ describe('npm start', () => {
     const args = ['start', '--', '--port', '0', '--corpus-dir', corpusDir, '--index-dir', path.join(dir, 'index'), '--embedder', 'offline', '--watch-index', 'false'];
     const first = spawn('npm', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      let output = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        first.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-          if (match) resolve(match[1]!);
-        });
-        first.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        first.once('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
-      });
-      const logs = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const { url, output } = await listeningAddress(first);
+      const logs = output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
       // The compiled indexer CLI ran: only it prints this summary, and it reached the server's log.
       const summary = logs.find((l) => String(l.indexer).startsWith('Документов: 1'));
       expect(summary).toBeDefined();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../indexer/index/build.js';
-import { EXTRA_DOCUMENT, FIXTURES, prepareCorpus, ROOT, type SearchResponse } from './helpers.js';
+import { EXTRA_DOCUMENT, FIXTURES, listeningAddress, prepareCorpus, ROOT, type SearchResponse } from './helpers.js';
 
 /** The command-line entry points as users run them: `npm run search` and `npm start`. */
 
@@ -101,16 +101,8 @@ describe('npm start', () => {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match) resolve(match[1]!);
-      });
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-    });
+    const { url, output: printed } = await listeningAddress(child);
+    const output = printed();
     expect(output).toContain('no index yet');
     // Built by the indexer CLI in a child process: its summary reaches the server's log.
     expect(output).toMatch(/"indexer":"Документов: 1, регионов: 1/);

@@ -1,6 +1,8 @@
+import type { ChildProcess } from 'node:child_process';
 import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildIndex } from '../../indexer/index/build.js';
 import { loadIndex, type LoadedIndex } from '../../indexer/index/load.js';
@@ -144,4 +146,21 @@ export interface ErrorBody {
   error: string;
   message: string;
   field?: string;
+}
+
+/**
+ * Waits until a server started as a child process logs the address it listens on; rejects with what it printed when
+ * it exits first. `output()` is everything it printed so far, stdout and stderr.
+ */
+export function listeningAddress(child: ChildProcess & { stdout: Readable; stderr: Readable }): Promise<{ url: string; output: () => string }> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) resolve({ url: match[1]!, output: () => output });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${output}`)));
+  });
 }
