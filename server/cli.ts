@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import pino from 'pino';
+import { isCompleteIndex } from '../indexer/index/atomic-dir.js';
 import { IndexLoadError, loadIndex } from '../indexer/index/load.js';
 import { buildApp } from './app.js';
 import { CONFIG_HELP, ConfigError, loadConfig } from './config.js';
@@ -30,7 +29,7 @@ async function main(): Promise<number> {
   }
   const log = pino({ level: config.logLevel });
 
-  if (!existsSync(path.join(config.indexDir, 'manifest.json'))) {
+  if (!isCompleteIndex(config.indexDir)) {
     log.info({ corpusDir: config.corpusDir, indexDir: config.indexDir }, 'no index yet: building it from the corpus (once)');
     const outcome = await buildInChildProcess(
       { corpusDir: config.corpusDir, indexDir: config.indexDir, embedder: config.embedder, modelsDir: config.modelsDir },

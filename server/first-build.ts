@@ -6,11 +6,10 @@
  * 456 MiB (VmHWM 456 MiB). The child's memory goes back to the system when it exits.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
 import type { EmbedderPreference } from '../indexer/embed/select.js';
+import { isCompleteIndex } from '../indexer/index/atomic-dir.js';
 import { childProcessFlags, entryPointNextTo } from '../indexer/runtime/entry-points.js';
 
 export interface FirstBuildOptions {
@@ -68,7 +67,7 @@ export async function buildInChildProcess(options: FirstBuildOptions, log: Logge
   }).finally(() => process.off('SIGTERM', stop).off('SIGINT', stop));
   if (stopped) return 'stopped';
   // The server builds only when there is no index: a manifest now means one was written.
-  const written = existsSync(path.join(options.indexDir, 'manifest.json'));
+  const written = isCompleteIndex(options.indexDir);
   if (code === 0 && written) return 'built';
   if (code === SOME_DOCUMENTS_FAILED && written && errors.length === 0) return 'partial';
   const why = signal ? `the indexer was killed by ${signal}` : code === NOTHING_TO_INDEX ? 'nothing to index' : `the indexer exited with code ${code}`;

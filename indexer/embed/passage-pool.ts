@@ -10,7 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import { entryPointNextTo, typescriptWorkerBootstrap } from '../runtime/entry-points.js';
+import { entryPointNextTo, startWorker } from '../runtime/entry-points.js';
 import { MODEL_DTYPES } from './onnx-forward.js';
 
 export const passageWorkerDataSchema = z.object({
@@ -57,7 +57,7 @@ export class PassageWorkerPool {
     for (let i = 0; i < Math.max(1, size); i += 1) {
       let worker: Worker;
       try {
-        worker = startWorker(data);
+        worker = startPassageWorker(data);
       } catch (error) {
         for (const started of this.workers) void started.worker.terminate();
         throw error;
@@ -148,12 +148,6 @@ export class PassageWorkerPool {
 }
 
 /** Starts `passage-worker` next to this module (compiled `.js`, or `.ts` through tsx when running from sources). */
-function startWorker(data: PassageWorkerData): Worker {
-  const entry = entryPointNextTo(import.meta.url, './passage-worker');
-  // Workers inherit the process's flags, and `--input-type` (a script given with -e) breaks a worker file. Flags are
-  // passed explicitly only to drop it: explicit flags that a worker cannot take (--max-old-space-size) throw.
-  const inherited = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
-  const flags = inherited.length === process.execArgv.length ? {} : { execArgv: inherited };
-  if (!entry.typescript) return new Worker(entry.file, { workerData: data, ...flags });
-  return new Worker(typescriptWorkerBootstrap(entry), { eval: true, workerData: data, ...flags });
+function startPassageWorker(data: PassageWorkerData): Worker {
+  return startWorker(entryPointNextTo(import.meta.url, './passage-worker'), data);
 }

@@ -1,4 +1,5 @@
-import { lstat, mkdir, readdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { INDEX_FILES } from './schemas.js';
 
@@ -54,15 +55,19 @@ async function pruneBuilds(outDir: string, keep: number): Promise<void> {
   const root = buildsDir(outDir);
   const current = path.basename(await readlink(path.resolve(outDir)));
   const names = (await readdir(root)).sort(); // ISO-timestamped names: oldest first
-  const complete = await Promise.all(names.map((n) => isComplete(path.join(root, n))));
+  const complete = names.map((n) => isCompleteIndex(path.join(root, n)));
   const incomplete = names.filter((n, i) => !complete[i] && n !== current);
   const older = names.filter((n, i) => complete[i] && n !== current);
   const surplus = older.slice(0, Math.max(0, older.length - (Math.max(1, keep) - 1)));
   await Promise.all([...incomplete, ...surplus].map((n) => rm(path.join(root, n), { recursive: true, force: true })));
 }
 
-async function isComplete(buildDir: string): Promise<boolean> {
-  return (await stat(path.join(buildDir, INDEX_FILES.manifest)).catch(() => null))?.isFile() ?? false;
+/**
+ * Whether `dir` (a build folder, or the index link to one) holds a complete index: the manifest is written last, so
+ * a folder without one is a build that never finished.
+ */
+export function isCompleteIndex(dir: string): boolean {
+  return statSync(path.join(dir, INDEX_FILES.manifest), { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /** Removes a build folder that never got published (a failed build). */

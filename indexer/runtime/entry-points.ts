@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 
 export interface EntryPoint {
@@ -24,21 +25,34 @@ export function entryPointNextTo(callerUrl: string, relative: string): EntryPoin
 const require = createRequire(import.meta.url);
 const tsxPackageFile = (): string => require.resolve('tsx/package.json');
 
+/** `--input-type` (a script given with -e) breaks a child or a worker started from a file. */
+const isScriptFlag = (flag: string): boolean => flag.startsWith('--input-type');
+
 /**
  * Node flags for a child process running `entry`: a `.ts` entry runs through tsx; a `.js` one gets this process's
- * own flags (`--enable-source-maps`, `--max-old-space-size`), less those that would break or block it (`--input-type`
- * of a script given with -e, a debugger's `--inspect`).
+ * own flags (`--enable-source-maps`, `--max-old-space-size`), less those that would break or block it (`--input-type`,
+ * a debugger's `--inspect`).
  */
 export function childProcessFlags(entry: EntryPoint): string[] {
   if (entry.typescript) return ['--import', pathToFileURL(require.resolve('tsx')).href];
-  return process.execArgv.filter((flag) => !flag.startsWith('--input-type') && !flag.startsWith('--inspect'));
+  return process.execArgv.filter((flag) => !isScriptFlag(flag) && !flag.startsWith('--inspect'));
+}
+
+/** Starts `entry` in a worker thread with `workerData`. */
+export function startWorker(entry: EntryPoint, workerData: unknown): Worker {
+  // Workers inherit this process's flags. They are passed explicitly only to drop `--input-type`: explicit flags
+  // that a worker cannot take (--max-old-space-size) throw.
+  const inherited = process.execArgv.filter((flag) => !isScriptFlag(flag));
+  const flags = inherited.length === process.execArgv.length ? {} : { execArgv: inherited };
+  if (!entry.typescript) return new Worker(entry.file, { workerData, ...flags });
+  return new Worker(typescriptWorkerBootstrap(entry), { eval: true, workerData, ...flags });
 }
 
 /**
  * Code for `new Worker(code, { eval: true })` that loads a `.ts` worker entry: a loader given by flag reaches a
  * worker's entry too late on Node 20, so the worker registers tsx's ESM hooks itself, then imports the entry.
  */
-export function typescriptWorkerBootstrap(entry: EntryPoint): string {
+function typescriptWorkerBootstrap(entry: EntryPoint): string {
   const exportsSchema = z.object({ exports: z.object({ './esm/api': z.object({ import: z.object({ default: z.string() }) }) }) });
   const packageFile = tsxPackageFile();
   const api = path.join(path.dirname(packageFile), exportsSchema.parse(require(packageFile)).exports['./esm/api'].import.default);
