@@ -272,6 +272,20 @@ describe('POST /api/ask', () => {
     for (const a of body.answer.filter((x) => x.regionId !== 'pskov')) expect(a).toMatchObject({ found: false, points: [] });
   });
 
+  it.each(['Как развивается телемедицина?', 'медицинская история пациента в цифровом виде', 'сиделки для лежачих стариков'])(
+    'leads each region with a sentence of its best-ranked passage (%s)',
+    async (question) => {
+      const { body } = await postJson<AskResponse>(base, '/api/ask', { question });
+      const found = body.answer.filter((a) => a.found);
+      expect(found.length).toBeGreaterThan(0);
+      for (const region of found) {
+        // `passages` is sorted by score: the region's first one there is its best-ranked passage.
+        const best = body.passages.find((p) => p.regionId === region.regionId)!;
+        expect(region.points[0]!.passageId, region.regionId).toBe(best.id);
+      }
+    },
+  );
+
   it('limits the answer to the regions asked for or named in the question', async () => {
     const explicit = await postJson<AskResponse>(base, '/api/ask', { question: 'электронный документооборот', regions: ['tyumen', 'Тверская область'] });
     expect(explicit.body.answer.map((a) => a.regionId).sort()).toEqual(['tver', 'tyumen']);
