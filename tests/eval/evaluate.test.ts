@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateSearch, findUnmatchedRules, formatTable, type SearchFn, type SearchHit } from './evaluate.js';
+import { evaluateSearch, findUnmatchedRules, formatTable, precisionCeiling, type SearchFn, type SearchHit } from './evaluate.js';
 import type { EvalSet } from './schema.js';
 
 const passages: SearchHit[] = [
@@ -73,5 +73,14 @@ describe('findUnmatchedRules', () => {
     expect(findUnmatchedRules(set, passages.filter((p) => p.id !== 'y1'))).toEqual([
       'query "telemed": no tyumen passage matches /телемедицин/',
     ]);
+  });
+});
+
+describe('precisionCeiling', () => {
+  it('caps each answerable query at its relevant passages over 10 and skips unanswerable ones', () => {
+    // telemed: 2 relevant passages → at best 0.2; the `none` query does not count.
+    expect(precisionCeiling(set, passages)).toBeCloseTo(0.2);
+    expect(precisionCeiling(set, passages, 2)).toBe(1);
+    expect(precisionCeiling({ ...set, queries: set.queries.filter((q) => q.kind === 'none') }, passages)).toBeNull();
   });
 });

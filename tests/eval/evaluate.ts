@@ -11,6 +11,7 @@ import {
   type JudgedRegionGroup,
   type QueryScores,
   DEFAULT_COVERAGE_TOP_PER_REGION,
+  DEFAULT_PRECISION_K,
   DEFAULT_RECALL_K,
   METRIC_NAMES,
 } from './metrics.js';
@@ -77,6 +78,17 @@ export function countRelevant(set: EvalSet, passages: readonly (JudgedPassage & 
       return [query.id, passages.filter((passage) => isRelevant(passage, judgment)).length];
     }),
   );
+}
+
+/**
+ * The best precision@10 any ranking could reach on the set's answerable queries: a query with fewer than 10 relevant
+ * passages in the index caps its own (3 relevant → 0.3). `null` when the set has no answerable query.
+ */
+export function precisionCeiling(set: EvalSet, passages: readonly (JudgedPassage & Pick<Passage, 'id'>)[], k: number = DEFAULT_PRECISION_K): number | null {
+  const totals = countRelevant(set, passages);
+  const answerable = set.queries.filter((q) => q.kind !== 'none');
+  if (answerable.length === 0) return null;
+  return answerable.reduce((sum, q) => sum + Math.min(k, totals.get(q.id) ?? 0) / k, 0) / answerable.length;
 }
 
 /**

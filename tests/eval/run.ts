@@ -28,7 +28,7 @@ import { search } from '../../retrieval/methods/search.js';
 import { retrievalOverridesText, type RetrievalOverrides } from '../../retrieval/options.js';
 import { SearchIndex } from '../../retrieval/search-index.js';
 import { evaluateAsk } from './ask-eval.js';
-import { evaluateSearch, findUnmatchedRules, formatTable, type EvaluationReport, type SearchFn, type SearchMode } from './evaluate.js';
+import { evaluateSearch, findUnmatchedRules, formatTable, precisionCeiling, type EvaluationReport, type SearchFn, type SearchMode } from './evaluate.js';
 import { DEFAULT_EVAL_SET_PATH, loadEvalSet } from './judge.js';
 import type { AggregateScores } from './metrics.js';
 import { evalQuerySchema, type EvalSet } from './schema.js';
@@ -170,6 +170,8 @@ interface SetSummary {
   embedder: string;
   queries: number;
   hybridP10: number | null;
+  /** The best P@10 any ranking could reach (queries with fewer than 10 relevant passages cap it). */
+  p10Ceiling: number | null;
   paraphraseP10: number | null;
   englishP10: number | null;
   coverage: number | null;
@@ -224,6 +226,7 @@ async function evaluateSet(
     embedder: index.embedder.id,
     queries: set.queries.length,
     hybridP10: metric(hybrid, 'all', 'precisionAt10'),
+    p10Ceiling: precisionCeiling(set, index.passages),
     paraphraseP10: metric(hybrid, 'paraphrase', 'precisionAt10'),
     englishP10: metric(report.byLang.get('hybrid'), 'en', 'precisionAt10'),
     coverage: answerableCoverage(report, 'hybrid'),
@@ -285,10 +288,10 @@ async function main(): Promise<void> {
         results.push(json);
       }
     }
-    console.log('\nSummary (hybrid; coverage = answerable region coverage; abstention among regions in scope):\n');
-    console.log(['set'.padEnd(24), 'embedder'.padEnd(46), 'P@10'.padEnd(7), 'para'.padEnd(7), 'English'.padEnd(8), 'coverage'.padEnd(9), 'abstain'.padEnd(8), 'peer P@10'.padEnd(10), 'ask found'.padEnd(10), 'ask 1st on topic'].join(''));
+    console.log('\nSummary (hybrid; P@10 max = the best any ranking could reach; coverage = answerable region coverage; abstention among regions in scope):\n');
+    console.log(['set'.padEnd(24), 'embedder'.padEnd(46), 'P@10'.padEnd(7), 'P@10 max'.padEnd(9), 'para'.padEnd(7), 'English'.padEnd(8), 'coverage'.padEnd(9), 'abstain'.padEnd(8), 'peer P@10'.padEnd(10), 'ask found'.padEnd(10), 'ask 1st on topic'].join(''));
     for (const s of summaries) {
-      console.log([s.set.padEnd(24), s.embedder.padEnd(46), fmt(s.hybridP10).padEnd(7), fmt(s.paraphraseP10).padEnd(7), fmt(s.englishP10).padEnd(8), fmt(s.coverage).padEnd(9), fmt(s.abstention).padEnd(8), fmt(s.peerP10).padEnd(10), fmt(s.askFoundRight).padEnd(10), fmt(s.askFirstPointOnTopic)].join(''));
+      console.log([s.set.padEnd(24), s.embedder.padEnd(46), fmt(s.hybridP10).padEnd(7), fmt(s.p10Ceiling).padEnd(9), fmt(s.paraphraseP10).padEnd(7), fmt(s.englishP10).padEnd(8), fmt(s.coverage).padEnd(9), fmt(s.abstention).padEnd(8), fmt(s.peerP10).padEnd(10), fmt(s.askFoundRight).padEnd(10), fmt(s.askFirstPointOnTopic)].join(''));
     }
     if (flags.json) {
       await mkdir(path.dirname(path.resolve(flags.json)), { recursive: true });
