@@ -4,6 +4,7 @@ import { IndexLoadError, loadIndex } from '../indexer/index/load.js';
 import { buildApp } from './app.js';
 import { CONFIG_HELP, ConfigError, loadConfig } from './config.js';
 import { buildInChildProcess } from './first-build.js';
+import { setHeapGrowingPercent } from './heap.js';
 
 /**
  * `npm start`: serves the index in `indexDir`, building it from `corpusDir` first when there is none, then
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const log = pino({ level: config.logLevel });
+  setHeapGrowingPercent(config.heapGrowingPercent);
 
   if (!isCompleteIndex(config.indexDir)) {
     log.info({ corpusDir: config.corpusDir, indexDir: config.indexDir }, 'no index yet: building it from the corpus (once)');

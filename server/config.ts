@@ -4,6 +4,7 @@ import { describeOptionError, flagName, helpOption, option, readRawOptions, Usag
 import { EMBEDDER_PREFERENCES } from '../indexer/embed/select.js';
 import { retrievalOverridesText } from '../retrieval/options.js';
 import { QUERY_CACHE_ENTRIES } from '../retrieval/search-index.js';
+import { HEAP_GROWING_PERCENT } from './heap.js';
 import { RESPONSE_CACHE_ENTRIES } from './plugins/app/response-cache.js';
 
 /**
@@ -57,6 +58,12 @@ export const serverConfigSchema = z.object({
     env: 'RESPONSE_CACHE_ENTRIES',
     value: '<n>',
     help: 'whole responses of search, ask, indicators and similar kept per index (LRU), 0 = off',
+  }),
+  // See heap.ts: V8's own policy let the heap swell far past the live set under load.
+  heapGrowingPercent: option(z.coerce.number().int().min(0).max(1000).default(HEAP_GROWING_PERCENT), {
+    env: 'HEAP_GROWING_PERCENT',
+    value: '<percent>',
+    help: "old-space growth (% of what the last full GC kept) before V8 collects again, 0 = V8's own policy",
   }),
   logLevel: option(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), { env: 'LOG_LEVEL', value: '<level>', help: 'pino log level' }),
   // Off by default: the extractive answer is complete without it.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_HELP, ConfigError, loadConfig } from '../../server/config.js';
+import { HEAP_GROWING_PERCENT } from '../../server/heap.js';
 
 /** The server's options come from one table: flags, environment, defaults and --help must agree with it. */
 describe('server config', () => {
@@ -28,6 +29,14 @@ describe('server config', () => {
     expect(() => loadConfig(['--colour', 'red'], {})).toThrow(/colour/);
     // Secrets are environment-only: no flag exists for them.
     expect(() => loadConfig(['--admin-token', 'x'.repeat(16)], {})).toThrow(/admin-token/);
+  });
+
+  it('bounds how far the heap grows between full GCs by default, from the flag or HEAP_GROWING_PERCENT, 0 for V8\'s own policy', () => {
+    expect(loadConfig([], {}).config.heapGrowingPercent).toBe(HEAP_GROWING_PERCENT);
+    expect(loadConfig(['--heap-growing-percent', '0'], {}).config.heapGrowingPercent).toBe(0);
+    expect(loadConfig([], { HEAP_GROWING_PERCENT: '50' }).config.heapGrowingPercent).toBe(50);
+    expect(() => loadConfig(['--heap-growing-percent=-5'], {})).toThrow(/--heap-growing-percent/);
+    expect(() => loadConfig([], { HEAP_GROWING_PERCENT: 'lots' })).toThrow(/HEAP_GROWING_PERCENT/);
   });
 
   it('lists every flag in --help with its default and environment variable', () => {
