@@ -131,6 +131,12 @@ export class KeywordImpacts {
     this.scratch = new QueryScratch(passageCount);
   }
 
+  /** Whether the passage holds the term (in its text or section path): one binary search, no tokenising. */
+  passageHas(label: number, term: string): boolean {
+    const id = this.termIds.get(term);
+    return id !== undefined && label >= 0 && label + 1 < this.passageOffsets.length && this.positionOf(label, id) >= 0;
+  }
+
   /** Passages containing the term (text or section path); 0 for a term the index does not know. */
   documentFrequency(term: string): number {
     const id = this.termIds.get(term);

@@ -134,3 +134,39 @@ describe('keyword impacts: top-k pruning against an exhaustive scan', () => {
     }
   });
 });
+
+describe('keyword impacts: which terms a passage holds', () => {
+  it('answers passageHas from the index for text and section terms, false for absent terms and unknown labels', () => {
+    const passages = [
+      testPassage('Телемедицинские консультации для сельских жителей', 0, { sector: 'health' as Sector, title: 'Здравоохранение' }),
+      testPassage('Автобусы на городских маршрутах', 1, { sector: 'transport' as Sector, title: 'Транспорт' }),
+    ];
+    const impacts = new KeywordImpacts(buildKeywordIndex(passages), passages.length);
+    const [telemed] = keywordTerms('телемедицинские');
+    const [bus] = keywordTerms('автобусы');
+    const [health] = keywordTerms('здравоохранение');
+    expect(impacts.passageHas(0, telemed!)).toBe(true);
+    expect(impacts.passageHas(0, health!)).toBe(true); // from the section path
+    expect(impacts.passageHas(0, bus!)).toBe(false);
+    expect(impacts.passageHas(1, bus!)).toBe(true);
+    expect(impacts.passageHas(0, 'космос')).toBe(false);
+    expect(impacts.passageHas(5, telemed!)).toBe(false);
+    expect(impacts.passageHas(-1, telemed!)).toBe(false);
+  });
+
+  it('holds every term of every passage of a random corpus, as a scan of its text finds them', () => {
+    const next = seededRandom(7);
+    for (let round = 0; round < 20; round++) {
+      const size = 3 + Math.floor(next() * 20);
+      const texts = Array.from({ length: size }, () => Array.from({ length: 1 + Math.floor(next() * 12) }, () => WORDS[Math.floor(next() * WORDS.length)]!).join(' '));
+      const impacts = new KeywordImpacts(buildKeywordIndex(texts.map((text, i) => testPassage(text, i, { sector: 'general' as Sector, title: '' }))), size);
+      texts.forEach((text, label) => {
+        const own = new Set(keywordTerms(text));
+        for (const word of WORDS) {
+          const [term] = keywordTerms(word);
+          expect(impacts.passageHas(label, term!), `${label} ${word}`).toBe(own.has(term!));
+        }
+      });
+    }
+  });
+});

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
-import { mayPair, phraseProximity as proximityWithin, proximityQuery, type ProximityQuery } from '../../retrieval/phrase-proximity.js';
+import { mayPair, phraseProximity as proximityWithin, proximityQuery, termSequence, type ProximityQuery } from '../../retrieval/phrase-proximity.js';
 import type { QueryPlan } from '../../retrieval/query-understanding.js';
 import { termTokens, uniqueTerms, type TermToken } from '../../retrieval/text.js';
 
-const phraseProximity = (query: ProximityQuery, tokens: readonly TermToken[]) => proximityWithin(query, tokens, DEFAULT_RETRIEVAL.proximityWindow);
+const phraseProximity = (query: ProximityQuery, tokens: readonly TermToken[]) => proximityWithin(query, termSequence(tokens), DEFAULT_RETRIEVAL.proximityWindow);
 
 /** The part of a query plan proximity reads: one concept per word of the question, in order. */
 function planOf(question: string): QueryPlan {
