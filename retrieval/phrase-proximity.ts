@@ -91,7 +91,8 @@ export function phraseProximity(query: ProximityQuery, sequence: TermSequence, w
 /**
  * False when the passage's terms lack a word of every pair, so that `phraseProximity` over its tokens is 0 without
  * reading them: most candidates of a longer question. `terms` answers whether the passage holds a term; it may hold
- * more than the passage's tokens (the keyword index's terms also count the section path), never fewer.
+ * more than the passage's tokens (`SearchIndex.termLookup`: the keyword index's terms also count the section path),
+ * never fewer.
  */
 export function mayPair(query: ProximityQuery, terms: { has(term: string): boolean }): boolean {
   const present = new Uint8Array(2 * query.pairCount);

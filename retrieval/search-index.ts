@@ -37,9 +37,10 @@ export interface RegionSummary {
 const TOKEN_CACHE_PASSAGES = 4096;
 
 /**
- * Passages whose term sequences (what phrase proximity reads, ≈ 1 KB each) stay cached: 32,768 bound the cache at
- * ≈ 35 MB. With proximity reading the 4096 full token lists, hybrid p95 at 100 documents (16k passages, bench scale
- * section, the evaluation queries asked twice) was ×8.7 that at 5: the queries' candidates evicted each other.
+ * Passages whose term sequences (what phrase proximity reads, ≈ 1 KB each) stay cached: 32,768, twice the largest
+ * corpus the bench measures (16k passages at 100 documents), bound the cache at ≈ 35 MB. With proximity reading the
+ * 4096 full token lists instead, hybrid p95 at 100 documents (bench scale section, the evaluation queries asked
+ * twice) was ×8.7 that at 5: the queries' candidates evicted each other. Not measured beyond 16k passages.
  */
 const TERM_SEQUENCE_CACHE_PASSAGES = 32_768;
 
@@ -140,6 +141,8 @@ export class SearchIndex {
   private readonly documentLookup = new Map<string, IndexedDocument>();
   /** Tokens of each passage with their keyword terms, computed on first use (highlighting, answer sentences). */
   private readonly tokenCache = new LruCache<number, readonly TermToken[]>(TOKEN_CACHE_PASSAGES);
+  /** Per passage, whether lunr and our tokenizer split its words alike (`termLookup`), computed on first use. */
+  private readonly splitsAlikeCache: (boolean | undefined)[] = [];
   /** Each passage's term sequence, computed on first use (phrase proximity). */
   private readonly termSequenceCache = new LruCache<number, TermSequence>(TERM_SEQUENCE_CACHE_PASSAGES);
   /** Offline-embedder features of each passage, computed on first use (concept coverage). */
@@ -290,6 +293,20 @@ export class SearchIndex {
       this.tokenCache.set(label, tokens);
     }
     return tokens;
+  }
+
+  /**
+   * Whether the passage holds a keyword term, as its tokens would say, without tokenising it when that can be
+   * avoided (phrase proximity asks it of every candidate). The keyword index's own per-passage terms answer for a
+   * passage whose every word splits the same way for lunr and for our tokenizer (`splitsAlike`); the others
+   * ("ГосуслугиДом", "ИТ‑специалист" with a non-breaking hyphen, "услуг,цифровых": 70 of the 803 bundled passages)
+   * answer from their term sequence.
+   */
+  termLookup(label: number): { has(term: string): boolean } {
+    let alike = this.splitsAlikeCache[label];
+    if (alike === undefined) alike = this.splitsAlikeCache[label] = splitsAlike(this.passages[label]!.text);
+    if (alike) return { has: (term) => this.keywordImpacts.passageHas(label, term) };
+    return new Set(this.termSequenceOf(label).terms);
   }
 
   /** The passage's keyword terms in reading order with their token positions (cached; see `TermSequence`). */
@@ -458,4 +475,18 @@ function firstYear(period: string | undefined): number {
 
 function normaliseName(name: string): string {
   return name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A text every whitespace- or hyphen-separated chunk of which is one run of letters (all lower case, capitalised or
+ * all capitals) or of digits, with only other characters around it: lunr (splits on whitespace and "-", trims the
+ * ends) and `termTokens` (letter runs, glued words split at case changes) then read the same words, so the keyword
+ * index holds exactly the passage's token terms. Anything else (a case change or a digit inside a word, inner
+ * punctuation, a non-ASCII hyphen) is left to the tokens.
+ */
+const PLAIN_CHUNK = /^[^\p{L}\d]*(?:\p{Ll}+|\p{Lu}\p{Ll}*|\p{Lu}+|\d+)[^\p{L}\d]*$/u;
+
+export function splitsAlike(text: string): boolean {
+  for (const chunk of text.split(/[\s-]+/u)) if (chunk && !PLAIN_CHUNK.test(chunk)) return false;
+  return true;
 }

@@ -63,7 +63,7 @@ export const serverConfigSchema = z.object({
   heapGrowingPercent: option(z.coerce.number().int().min(0).max(1000).default(HEAP_GROWING_PERCENT), {
     env: 'HEAP_GROWING_PERCENT',
     value: '<percent>',
-    help: "old-space growth (% of what the last full GC kept) before V8 collects again, 0 = V8's own policy",
+    help: "heap growth (% of what the last full GC kept) before V8 collects again, for this server process; 0 = V8's own policy",
   }),
   logLevel: option(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), { env: 'LOG_LEVEL', value: '<level>', help: 'pino log level' }),
   // Off by default: the extractive answer is complete without it.

@@ -11,7 +11,11 @@ import v8 from 'node:v8';
  */
 export const HEAP_GROWING_PERCENT = 20;
 
-/** Applies the growing step to this process's V8 heap (0 leaves V8's own policy). */
-export function setHeapGrowingPercent(percent: number): void {
-  if (percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+/**
+ * Applies the growing step to this process's V8 heap (0 leaves V8's own policy); the server's CLI calls it at start,
+ * so it holds for `npm start`, not for an app embedded elsewhere (`buildApp`) nor for the first build's child
+ * process. A `--heap-growing-percent` given to node itself wins.
+ */
+export function setHeapGrowingPercent(percent: number, execArgv: readonly string[] = process.execArgv): void {
+  if (percent > 0 && !execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
 }

@@ -75,10 +75,19 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
   const { candidates } = await retrieve(index, plan, { regionIds: scope, documentIds, sectors: sectors ? new Set(sectors) : undefined }, options, depth);
   const { groups } = groupByRegion(index, candidates, scope, options.askPassagesPerRegion);
 
+  // Targets questions: the indicator rows answer; fragments of the same tables would only repeat them garbled, so
+  // a region with rows answers from its other passages (and counts as found with no point at all).
+  const targets = isTargetsQuestion(params.question)
+    ? await targetsFor(index, params.question, scope ? [...scope] : undefined, sectors, documentIds, params.retrieval)
+    : undefined;
+  const withRows = new Set(targets?.indicators.map((r) => r.regionId));
+  const rowPassages = targets ? new Set(index.loaded.indicators.map((r) => r.passageId)) : new Set<string>();
+
   const used = new Map<number, Candidate>();
   const answer: RegionAnswer[] = groups.map((group) => {
+    const sources = withRows.has(group.regionId) ? group.candidates.filter((c) => !rowPassages.has(index.passages[c.label]!.id)) : group.candidates;
     const scored: AnswerPoint[] = [];
-    for (const c of group.candidates) {
+    for (const c of sources) {
       const passage = index.passages[c.label]!;
       const tokens = index.tokensOf(c.label);
       for (const seg of splitSegments(passage.text, passage.kind)) {
@@ -96,30 +105,14 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
       }
     }
     scored.sort((a, b) => b.score - a.score);
-    const lead = leadPoint(scored, group.candidates[0] && index.passages[group.candidates[0].label]!.id);
+    const lead = leadPoint(scored, sources[0] && index.passages[sources[0].label]!.id);
     const points = dedupe([...(lead ? [lead] : []), ...scored.filter((p) => p.score > 0 && p !== lead)]).slice(0, perRegion);
     for (const point of points) {
-      const c = group.candidates.find((x) => index.passages[x.label]!.id === point.passageId);
+      const c = sources.find((x) => index.passages[x.label]!.id === point.passageId);
       if (c) used.set(c.label, c);
     }
-    return { regionId: group.regionId, region: group.region, found: points.length > 0, points };
+    return { regionId: group.regionId, region: group.region, found: points.length > 0 || withRows.has(group.regionId), points };
   });
-
-  // Targets questions: the indicator rows answer; fragments of the same tables would only repeat them garbled.
-  const targets = isTargetsQuestion(params.question)
-    ? await targetsFor(index, params.question, scope ? [...scope] : undefined, sectors, documentIds, params.retrieval)
-    : undefined;
-  if (targets) {
-    const withRows = new Set(targets.indicators.map((r) => r.regionId));
-    const rowPassages = new Set(index.loaded.indicators.map((r) => r.passageId));
-    for (const region of answer) {
-      if (!withRows.has(region.regionId)) continue;
-      region.points = region.points.filter((p) => !rowPassages.has(p.passageId));
-      region.found = true;
-    }
-    const kept = new Set(answer.flatMap((a) => a.points.map((p) => p.passageId)));
-    for (const [label] of used) if (!kept.has(index.passages[label]!.id)) used.delete(label);
-  }
 
   return {
     question: params.question,

@@ -82,13 +82,14 @@ export function countRelevant(set: EvalSet, passages: readonly (JudgedPassage & 
 
 /**
  * The best precision@10 any ranking could reach on the set's answerable queries: a query with fewer than 10 relevant
- * passages in the index caps its own (3 relevant → 0.3). `null` when the set has no answerable query.
+ * passages in the index caps its own (3 relevant → 0.3). Averaged over the queries precision@10 is averaged over
+ * (answerable, with a relevant passage in the index: `scoreQuery`); `null` when there are none.
  */
 export function precisionCeiling(set: EvalSet, passages: readonly (JudgedPassage & Pick<Passage, 'id'>)[], k: number = DEFAULT_PRECISION_K): number | null {
   const totals = countRelevant(set, passages);
-  const answerable = set.queries.filter((q) => q.kind !== 'none');
-  if (answerable.length === 0) return null;
-  return answerable.reduce((sum, q) => sum + Math.min(k, totals.get(q.id) ?? 0) / k, 0) / answerable.length;
+  const scored = set.queries.filter((q) => q.kind !== 'none' && (totals.get(q.id) ?? 0) > 0);
+  if (scored.length === 0) return null;
+  return scored.reduce((sum, q) => sum + Math.min(k, totals.get(q.id)!) / k, 0) / scored.length;
 }
 
 /**

@@ -1,10 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildKeywordIndex } from '../../indexer/index/keyword.js';
+import { KeywordImpacts } from '../../retrieval/keyword-impacts.js';
 import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
 import { mayPair, phraseProximity as proximityWithin, proximityQuery, termSequence, type ProximityQuery } from '../../retrieval/phrase-proximity.js';
 import type { QueryPlan } from '../../retrieval/query-understanding.js';
+import { splitsAlike } from '../../retrieval/search-index.js';
 import { termTokens, uniqueTerms, type TermToken } from '../../retrieval/text.js';
+import { testPassage } from '../fixtures/passage.js';
 
 const phraseProximity = (query: ProximityQuery, tokens: readonly TermToken[]) => proximityWithin(query, termSequence(tokens), DEFAULT_RETRIEVAL.proximityWindow);
 
@@ -63,3 +67,30 @@ describe('mayPair (skipping passages that cannot hold a pair)', () => {
   });
 });
 
+describe('the keyword index answering for a passage\'s tokens (SearchIndex.termLookup)', () => {
+  const corpus = path.resolve(import.meta.dirname, '../../corpus');
+  const paragraphs = readdirSync(corpus)
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => readFileSync(path.join(corpus, f), 'utf8').split(/\n\s*\n/))
+    .filter((p) => p.trim().length > 40);
+
+  it('holds every token term of each bundled paragraph that splits alike, and most paragraphs do', () => {
+    const impacts = new KeywordImpacts(buildKeywordIndex(paragraphs.map((text, i) => testPassage(text, i, { sector: 'general', title: '' }))), paragraphs.length);
+    let alike = 0;
+    paragraphs.forEach((text, label) => {
+      if (!splitsAlike(text)) return;
+      alike += 1;
+      for (const token of termTokens(text)) for (const term of token.terms) expect(impacts.passageHas(label, term), `${label}: ${token.text}`).toBe(true);
+    });
+    expect(alike).toBeGreaterThan(paragraphs.length / 2);
+  });
+
+  it('leaves to the tokens the words lunr splits otherwise: glued words, inner punctuation, non-ASCII hyphens, digits in words', () => {
+    for (const text of ['услуги ГосуслугиДом', 'проект ИТрешений', 'услуг,цифровых сервисов', 'ИТ\u2011специалисты', 'сети 5G', 'т.ч. школы']) {
+      expect(splitsAlike(text), text).toBe(false);
+    }
+    for (const text of ['«Цифровая экономика» (ЕПГУ), 2024 год', 'ИТ-специалисты и Карачаево-Черкесская Республика.']) {
+      expect(splitsAlike(text), text).toBe(true);
+    }
+  });
+});

@@ -305,6 +305,8 @@ describe('reading', () => {
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    // The dialog's `close` event, which drops `p` from the address, is dispatched a task after it hides.
+    await page.waitForURL((url) => !url.searchParams.has('p'));
     expect(param(page, 'p')).toBeNull();
     // Focus goes back to the button that opened the dialog.
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('open');
