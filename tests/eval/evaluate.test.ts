@@ -83,7 +83,7 @@ describe('precisionCeiling', () => {
     expect(precisionCeiling(set, passages, 2)).toBe(1);
     expect(precisionCeiling({ ...set, queries: set.queries.filter((q) => q.kind === 'none') }, passages)).toBeNull();
     // A query with no relevant passage in the index has no precision@10 (scoreQuery), so it does not lower the cap.
-    const unmatched = { ...set.queries[0]!, id: 'nothing', relevant: [{ region: 'tver', patterns: ['дирижабл'] }] };
+    const unmatched = { ...set.queries[0]!, id: 'nothing', relevant: [{ region: 'tver' as const, patterns: ['дирижабл'] }] };
     expect(precisionCeiling({ ...set, queries: [...set.queries, unmatched] }, passages)).toBeCloseTo(0.2);
   });
 });
