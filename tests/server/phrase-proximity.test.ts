@@ -12,6 +12,13 @@ import { testPassage } from '../fixtures/passage.js';
 
 const phraseProximity = (query: ProximityQuery, tokens: readonly TermToken[]) => proximityWithin(query, termSequence(tokens), DEFAULT_RETRIEVAL.proximityWindow);
 
+/** The bundled corpus's paragraphs (passage-sized pieces of real text). */
+const corpus = path.resolve(import.meta.dirname, '../../corpus');
+const paragraphs = readdirSync(corpus)
+  .filter((f) => f.endsWith('.txt'))
+  .flatMap((f) => readFileSync(path.join(corpus, f), 'utf8').split(/\n\s*\n/))
+  .filter((p) => p.trim().length > 40);
+
 /** The part of a query plan proximity reads: one concept per word of the question, in order. */
 function planOf(question: string): QueryPlan {
   const concepts = uniqueTerms(question).map((term) => ({ label: term, weight: 1, alternatives: [[term]] }));
@@ -36,11 +43,6 @@ describe('phrase proximity', () => {
 });
 
 describe('mayPair (skipping passages that cannot hold a pair)', () => {
-  const corpus = path.resolve(import.meta.dirname, '../../corpus');
-  const paragraphs = readdirSync(corpus)
-    .filter((f) => f.endsWith('.txt'))
-    .flatMap((f) => readFileSync(path.join(corpus, f), 'utf8').split(/\n\s*\n/))
-    .filter((p) => p.trim().length > 40);
   const questions = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../eval/queries.json'), 'utf8')) as { queries: { query: string }[] }).queries.map((q) => q.query);
 
   it('never skips a passage whose proximity is above 0, over the bundled corpus and the main evaluation questions', () => {
@@ -68,11 +70,6 @@ describe('mayPair (skipping passages that cannot hold a pair)', () => {
 });
 
 describe('the keyword index answering for a passage\'s tokens (SearchIndex.termLookup)', () => {
-  const corpus = path.resolve(import.meta.dirname, '../../corpus');
-  const paragraphs = readdirSync(corpus)
-    .filter((f) => f.endsWith('.txt'))
-    .flatMap((f) => readFileSync(path.join(corpus, f), 'utf8').split(/\n\s*\n/))
-    .filter((p) => p.trim().length > 40);
 
   it('holds every token term of each bundled paragraph that splits alike, and most paragraphs do', () => {
     const impacts = new KeywordImpacts(buildKeywordIndex(paragraphs.map((text, i) => testPassage(text, i, { sector: 'general', title: '' }))), paragraphs.length);
