@@ -299,8 +299,8 @@ export class SearchIndex {
    * Whether the passage holds a keyword term, as its tokens would say, without tokenising it when that can be
    * avoided (phrase proximity asks it of every candidate). The keyword index's own per-passage terms answer for a
    * passage whose every word splits the same way for lunr and for our tokenizer (`splitsAlike`); the others
-   * ("ГосуслугиДом", "ИТ‑специалист" with a non-breaking hyphen, "услуг,цифровых": 70 of the 803 bundled passages)
-   * answer from their term sequence.
+   * ("ГосуслугиДом", "ИТ‑специалист" with a non-breaking hyphen, "услуг,цифровых": 70 of the 803 bundled passages
+   * differ, 165 are set aside to be safe) answer from their term sequence.
    */
   termLookup(label: number): { has(term: string): boolean } {
     let alike = this.splitsAlikeCache[label];
