@@ -77,13 +77,15 @@ describe('findUnmatchedRules', () => {
 });
 
 describe('precisionCeiling', () => {
-  it('caps each answerable query at its relevant passages over 10 and skips unanswerable ones', () => {
-    // telemed: 2 relevant passages → at best 0.2; the `none` query does not count.
-    expect(precisionCeiling(set, passages)).toBeCloseTo(0.2);
-    expect(precisionCeiling(set, passages, 2)).toBe(1);
-    expect(precisionCeiling({ ...set, queries: set.queries.filter((q) => q.kind === 'none') }, passages)).toBeNull();
+  it('caps each query precision@10 averages at its relevant passages over 10, and skips the others', async () => {
+    // telemed: 2 relevant passages → at best 0.2; the `none` query has no precision@10 and does not count.
+    const report = await evaluateSearch(prefixSearch, set, passages, { modes: ['hybrid'] });
+    expect(precisionCeiling(report)).toBeCloseTo(0.2);
+    expect(precisionCeiling(report, 'hybrid', 2)).toBe(1);
+    expect(precisionCeiling(report, 'keyword')).toBeNull();
     // A query with no relevant passage in the index has no precision@10 (scoreQuery), so it does not lower the cap.
     const unmatched = { ...set.queries[0]!, id: 'nothing', relevant: [{ region: 'tver' as const, patterns: ['дирижабл'] }] };
-    expect(precisionCeiling({ ...set, queries: [...set.queries, unmatched] }, passages)).toBeCloseTo(0.2);
+    const withUnmatched = await evaluateSearch(prefixSearch, { ...set, queries: [...set.queries, unmatched] }, passages, { modes: ['hybrid'] });
+    expect(precisionCeiling(withUnmatched)).toBeCloseTo(0.2);
   });
 });

@@ -81,15 +81,14 @@ export function countRelevant(set: EvalSet, passages: readonly (JudgedPassage & 
 }
 
 /**
- * The best precision@10 any ranking could reach on the set's answerable queries: a query with fewer than 10 relevant
- * passages in the index caps its own (3 relevant → 0.3). Averaged over the queries precision@10 is averaged over
- * (answerable, with a relevant passage in the index: `scoreQuery`); `null` when there are none.
+ * The best precision@10 any ranking could reach over the queries the report's precision@10 of `mode` averages: a
+ * query with fewer than 10 relevant passages in the index caps its own (3 relevant → 0.3). Read from the report's
+ * own relevant-passage counts; `null` when it averaged none.
  */
-export function precisionCeiling(set: EvalSet, passages: readonly (JudgedPassage & Pick<Passage, 'id'>)[], k: number = DEFAULT_PRECISION_K): number | null {
-  const totals = countRelevant(set, passages);
-  const scored = set.queries.filter((q) => q.kind !== 'none' && (totals.get(q.id) ?? 0) > 0);
+export function precisionCeiling(report: EvaluationReport, mode: SearchMode = 'hybrid', k: number = DEFAULT_PRECISION_K): number | null {
+  const scored = report.evaluations.filter((e) => e.mode === mode && e.scores.precisionAt10 !== null);
   if (scored.length === 0) return null;
-  return scored.reduce((sum, q) => sum + Math.min(k, totals.get(q.id)!) / k, 0) / scored.length;
+  return scored.reduce((sum, e) => sum + Math.min(k, e.totalRelevant) / k, 0) / scored.length;
 }
 
 /**

@@ -226,7 +226,7 @@ async function evaluateSet(
     embedder: index.embedder.id,
     queries: set.queries.length,
     hybridP10: metric(hybrid, 'all', 'precisionAt10'),
-    p10Ceiling: precisionCeiling(set, index.passages),
+    p10Ceiling: precisionCeiling(report),
     paraphraseP10: metric(hybrid, 'paraphrase', 'precisionAt10'),
     englishP10: metric(report.byLang.get('hybrid'), 'en', 'precisionAt10'),
     coverage: answerableCoverage(report, 'hybrid'),
