@@ -5,7 +5,7 @@ import { abbreviationsFromLexicon, type AbbreviationEntry } from './abbreviation
 import { CorpusWords, type WordTranslation } from './cross-lingual.js';
 import { KeywordImpacts } from './keyword-impacts.js';
 import { RegionNameMatcher } from './region-names.js';
-import { termTokens, type TermToken } from './text.js';
+import { splitsAlike, termTokens, type TermToken } from './text.js';
 import { LruCache } from './lru-cache.js';
 import { termSequence, type TermSequence } from './phrase-proximity.js';
 import type { QueryPlan } from './query-understanding.js';
@@ -475,18 +475,4 @@ function firstYear(period: string | undefined): number {
 
 function normaliseName(name: string): string {
   return name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
-}
-
-/**
- * A text every whitespace- or hyphen-separated chunk of which is one run of letters (all lower case, capitalised or
- * all capitals) or of digits, with only other characters around it: lunr (splits on whitespace and "-", trims the
- * ends) and `termTokens` (letter runs, glued words split at case changes) then read the same words, so the keyword
- * index holds exactly the passage's token terms. Anything else (a case change or a digit inside a word, inner
- * punctuation, a non-ASCII hyphen) is left to the tokens.
- */
-const PLAIN_CHUNK = /^[^\p{L}\d]*(?:\p{Ll}+|\p{Lu}\p{Ll}*|\p{Lu}+|\d+)[^\p{L}\d]*$/u;
-
-export function splitsAlike(text: string): boolean {
-  for (const chunk of text.split(/[\s-]+/u)) if (chunk && !PLAIN_CHUNK.test(chunk)) return false;
-  return true;
 }

@@ -37,3 +37,17 @@ export function termTokens(text: string): TermToken[] {
 export function uniqueTerms(text: string): string[] {
   return [...new Set(keywordTerms(text))];
 }
+
+/**
+ * A text every whitespace- or hyphen-separated chunk of which is one run of letters (all lower case, capitalised or
+ * all capitals) or of digits, with only other characters around it: lunr (splits on whitespace and "-", trims the
+ * ends) and `termTokens` (letter runs, glued words split at case changes) then read the same words, so the keyword
+ * index holds exactly the passage's token terms. Anything else (a case change or a digit inside a word, inner
+ * punctuation, a non-ASCII hyphen) is left to the tokens.
+ */
+const PLAIN_CHUNK = /^[^\p{L}\d]*(?:\p{Ll}+|\p{Lu}\p{Ll}*|\p{Lu}+|\d+)[^\p{L}\d]*$/u;
+
+export function splitsAlike(text: string): boolean {
+  for (const chunk of text.split(/[\s-]+/u)) if (chunk && !PLAIN_CHUNK.test(chunk)) return false;
+  return true;
+}

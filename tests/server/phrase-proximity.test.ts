@@ -6,8 +6,7 @@ import { KeywordImpacts } from '../../retrieval/keyword-impacts.js';
 import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
 import { mayPair, phraseProximity as proximityWithin, proximityQuery, termSequence, type ProximityQuery } from '../../retrieval/phrase-proximity.js';
 import type { QueryPlan } from '../../retrieval/query-understanding.js';
-import { splitsAlike } from '../../retrieval/search-index.js';
-import { termTokens, uniqueTerms, type TermToken } from '../../retrieval/text.js';
+import { splitsAlike, termTokens, uniqueTerms, type TermToken } from '../../retrieval/text.js';
 import { testPassage } from '../fixtures/passage.js';
 
 const phraseProximity = (query: ProximityQuery, tokens: readonly TermToken[]) => proximityWithin(query, termSequence(tokens), DEFAULT_RETRIEVAL.proximityWindow);
@@ -70,7 +69,6 @@ describe('mayPair (skipping passages that cannot hold a pair)', () => {
 });
 
 describe('the keyword index answering for a passage\'s tokens (SearchIndex.termLookup)', () => {
-
   it('holds every token term of each bundled paragraph that splits alike, and most paragraphs do', () => {
     const impacts = new KeywordImpacts(buildKeywordIndex(paragraphs.map((text, i) => testPassage(text, i, { sector: 'general', title: '' }))), paragraphs.length);
     let alike = 0;
