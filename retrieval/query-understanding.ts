@@ -40,6 +40,12 @@ export interface QueryPlan {
    * words (the concept model reads Russian only), its untranslated words left as they are.
    */
   conceptText: string;
+  /**
+   * The text a neural model embeds: `text` with the abbreviations it holds spelled out after it ("ИТС
+   * (интеллектуальная транспортная система)"), or the other way round. A small multilingual model knows few Russian
+   * administrative abbreviations; the offline model has its own list and reads `text`.
+   */
+  modelText: string;
   regions: RegionMention[];
   expansions: QueryExpansion[];
   /** A foreign question's words and the corpus words they were translated into (`to` joined by ", "). */
@@ -185,10 +191,12 @@ function analyseQuery(index: SearchIndex, query: string, options: UnderstandOpti
   // One word for one word, so the concept model weighs the question's words as the user wrote them; an untranslated
   // word stays, and the concept model counts it as a word the corpus cannot express.
   const conceptText = options.translations ? options.translations.map((t) => t.to[0]?.word ?? t.word).join(' ') : text;
+  const modelText = expansions.length > 0 ? `${text} (${expansions.map((e) => e.to).join('; ')})` : text;
   return {
     original,
     text,
     conceptText,
+    modelText,
     regions,
     expansions,
     translations,

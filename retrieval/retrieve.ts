@@ -136,7 +136,7 @@ interface SemanticLeg {
  */
 async function semanticCandidates(index: SearchIndex, plan: QueryPlan, scope: RetrievalScope, depth: CandidateDepth, options: RetrievalOptions): Promise<SemanticLeg> {
   const neural = index.embedder.kind === 'transformers';
-  const vector = await embedQuery(index, plan.text);
+  const vector = await embedQuery(index, neural ? plan.modelText : plan.text);
   const conceptSpace = neural && options.conceptWeight > 0 ? index.conceptVectors : undefined;
   const conceptVector = conceptSpace ? await index.conceptQueryVector(plan.conceptText) : undefined;
   const concept = conceptVector && conceptSpace ? { vector: conceptVector, space: conceptSpace } : undefined;

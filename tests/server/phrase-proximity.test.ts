@@ -21,7 +21,7 @@ const paragraphs = readdirSync(corpus)
 /** The part of a query plan proximity reads: one concept per word of the question, in order. */
 function planOf(question: string): QueryPlan {
   const concepts = uniqueTerms(question).map((term) => ({ label: term, weight: 1, alternatives: [[term]] }));
-  return { original: question, text: question, conceptText: question, regions: [], expansions: [], translations: [], concepts, keywordTerms: [], matchTerms: new Set() };
+  return { original: question, text: question, conceptText: question, modelText: question, regions: [], expansions: [], translations: [], concepts, keywordTerms: [], matchTerms: new Set() };
 }
 
 describe('phrase proximity', () => {

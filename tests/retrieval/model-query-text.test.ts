@@ -1,0 +1,75 @@
+/**
+ * The text multilingual-e5-small embeds for a question holding an abbreviation: the abbreviation spelled out after
+ * it (QueryPlan.modelText), so the model's own similarity finds passages that spell the thing out, through a real
+ * index of a small corpus built with the real model.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../indexer/index/build.js';
+import { loadIndex } from '../../indexer/index/load.js';
+import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
+import { understandQuery } from '../../retrieval/query-understanding.js';
+import { SearchIndex } from '../../retrieval/search-index.js';
+
+const MODELS_DIR = path.resolve('models');
+
+/** The abbreviation is defined once; the other transport passage spells the thing out without it. */
+const DOCUMENTS: Record<string, string> = {
+  'tyumen.txt': `Стратегия цифровой трансформации Тюменской области
+
+1. Транспорт
+В агломерации будут внедрены интеллектуальные транспортные системы (ИТС).
+
+2. Дороги
+Светофоры переключаются по данным датчиков транспортного потока, заторы на перекрёстках сокращаются.
+
+3. Образование
+Школы получают интерактивное оборудование, учителя проходят переподготовку по цифровым компетенциям.
+`,
+  'tver.txt': `Стратегия цифровой трансформации Тверской области
+
+1. Здравоохранение
+Телемедицинские консультации проводятся для жителей отдалённых сёл, больницы подключены к защищённой сети.
+
+2. Социальная сфера
+Меры социальной поддержки назначаются проактивно, без заявления гражданина.
+`,
+};
+
+describe('the text the neural model embeds for a question', () => {
+  let dir: string;
+  let index: SearchIndex;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'regstrat-model-text-'));
+    const corpus = path.join(dir, 'corpus');
+    await mkdir(corpus);
+    for (const [file, text] of Object.entries(DOCUMENTS)) await writeFile(path.join(corpus, file), text);
+    const outDir = path.join(dir, 'index');
+    await buildIndex({ corpusDir: corpus, outDir, cacheDir: path.join(dir, 'cache'), embedder: 'transformers', modelsDir: MODELS_DIR });
+    index = new SearchIndex(await loadIndex(outDir, { modelsDir: MODELS_DIR }));
+  }, 300_000);
+
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('spells out an abbreviation after it, and leaves a question without one as it is', () => {
+    const plan = understandQuery(index, 'ИТС', {}, DEFAULT_RETRIEVAL);
+    expect(plan.text).toBe('ИТС');
+    expect(plan.modelText).toMatch(/^ИТС \(интеллектуальн[а-я]* транспортн[а-я]* систем[а-я]*\)$/u);
+    expect(understandQuery(index, 'телемедицинские консультации', {}, DEFAULT_RETRIEVAL).modelText).toBe('телемедицинские консультации');
+  });
+
+  it('brings the question closer, in the model, to the passage that spells the abbreviation out than to unrelated ones', async () => {
+    const plan = understandQuery(index, 'ИТС', {}, DEFAULT_RETRIEVAL);
+    const label = (start: string) => index.passages.findIndex((p) => p.text.startsWith(start));
+    const passages = { roads: label('Светофоры'), schools: label('Школы'), health: label('Телемедицинские'), social: label('Меры социальной') };
+    expect(Object.values(passages).every((l) => l >= 0)).toBe(true);
+    const gain = async (l: number) => index.cosine(await index.queryVector(plan.modelText), l) - index.cosine(await index.queryVector(plan.text), l);
+    const gains = { roads: await gain(passages.roads), schools: await gain(passages.schools), health: await gain(passages.health), social: await gain(passages.social) };
+    expect(gains.roads).toBeGreaterThan(Math.max(gains.schools, gains.health, gains.social));
+  });
+});
