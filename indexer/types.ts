@@ -115,6 +115,8 @@ export interface ConceptModel {
   /** What a word the corpus never uses weighs (idf of a feature seen once). */
   readonly unknownIdf: number;
   passageFeatureSet(passage: Passage | PassageForEmbedding): Set<string>;
+  /** The features of a text on its own (a sentence of a passage), without what its section and sector lend it. */
+  textFeatureSet(text: string): Set<string>;
   embedQuery(query: string): Promise<Float32Array>;
 }
 

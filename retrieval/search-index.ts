@@ -43,6 +43,11 @@ const TOKEN_CACHE_PASSAGES = 4096;
  * twice) was ×8.7 that at 5: the queries' candidates evicted each other. Not measured beyond 16k passages.
  */
 const TERM_SEQUENCE_CACHE_PASSAGES = 32_768;
+/**
+ * Sentences whose concept features are kept (an answer reads the sentences of about 20 passages, ≈ 150; a feature
+ * set is a few dozen short strings). Set by hand: a few hundred answers' worth.
+ */
+const SENTENCE_FEATURE_CACHE_ENTRIES = 32_768;
 
 /**
  * Distinct queries whose analysis and embeddings stay cached (`SearchIndex` option `queryCacheEntries`). A repeated
@@ -145,6 +150,8 @@ export class SearchIndex {
   private readonly splitsAlikeCache: (boolean | undefined)[] = [];
   /** Each passage's term sequence, computed on first use (phrase proximity). */
   private readonly termSequenceCache = new LruCache<number, TermSequence>(TERM_SEQUENCE_CACHE_PASSAGES);
+  /** Offline-embedder features of sentences by text, computed on first use (answer sentences). */
+  private readonly sentenceFeatureCache = new LruCache<string, ReadonlySet<string>>(SENTENCE_FEATURE_CACHE_ENTRIES);
   /** Offline-embedder features of each passage, computed on first use (concept coverage). */
   private readonly featureCache: (Set<string> | undefined)[] = [];
   /** Query plans by options + text, and query vectors by text per space (see `QUERY_CACHE_ENTRIES`); undefined: off. */
@@ -379,6 +386,15 @@ export class SearchIndex {
     // An offline index's concept model is its embedder: one vector serves both.
     if (this.loaded.embedder.conceptModel) return this.queryVector(text);
     return cachedPromise(this.conceptQueryVectorCache, text, () => embedder.embedQuery(text));
+  }
+
+  /** The offline embedder's features of a text on its own (a sentence; cached), or undefined for other embedders. */
+  sentenceFeatures(text: string): ReadonlySet<string> | undefined {
+    const embedder = this.conceptEmbedder;
+    if (!embedder) return undefined;
+    let features = this.sentenceFeatureCache.get(text);
+    if (!features) this.sentenceFeatureCache.set(text, (features = embedder.textFeatureSet(text)));
+    return features;
   }
 
   /** The offline embedder's feature set of a passage (cached), or undefined for other embedders. */

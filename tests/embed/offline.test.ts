@@ -92,6 +92,17 @@ describe('offline concept embedder on the bundled corpus', () => {
     expect(await meanSimilarity(education)).toBeGreaterThan(await meanSimilarity(transport));
   });
 
+  it("reads a sentence on its own: a passage's features include what its section lends, a sentence's only its own", () => {
+    // An education passage that never names its topic: the sector lends it the concept.
+    const passage = passages.find((p) => p.sector === 'education' && !embedder.textFeatureSet(p.text).has('c:education'));
+    if (!passage) throw new Error('no education passage without an education word');
+    const own = embedder.textFeatureSet(passage.text);
+    const lent = embedder.passageFeatureSet(forEmbedding(passage));
+    for (const feature of own) expect(lent.has(feature)).toBe(true);
+    expect(lent.has('c:education')).toBe(true);
+    expect(embedder.textFeatureSet('Учителя получают интерактивные доски')).toContain('c:education');
+  });
+
   it('expresses a word the corpus lacks through its thesaurus synonyms, marked as weak evidence', async () => {
     const [revision] = embedder.queryConcepts('ревизии');
     expect(revision).toMatchObject({ lemma: 'ревизия', known: false, weak: true });

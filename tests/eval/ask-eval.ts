@@ -4,7 +4,9 @@
  * - `found` is right when the answer says found for a region that addresses the topic (judgment `regions`) and
  *   not found for one that does not;
  * - the first point is on topic when the passage it was cut from is judged relevant (asked only where the region
- *   addresses the topic and the answer found something).
+ *   addresses the topic and the answer found something);
+ * - its sentence is on topic when the point's own text matches the region's judgment patterns: what a user reads and
+ *   copies, a stricter measure (patterns name a topic's words, so a sentence on topic in other words is missed).
  */
 import { ask } from '../../retrieval/methods/ask.js';
 import type { RetrievalOverrides } from '../../retrieval/options.js';
@@ -19,6 +21,8 @@ export interface AskScores {
   foundRight: number;
   /** Regions that address the topic, answered found: share whose first point is on topic. */
   firstPointOnTopic: number | null;
+  /** The same regions: share whose first point's own text is judged relevant. */
+  firstSentenceOnTopic: number | null;
   /** Share of `found` right on `none` questions alone (every region must say nothing found). */
   unanswerableRight: number | null;
 }
@@ -28,6 +32,7 @@ export async function evaluateAsk(index: SearchIndex, set: EvalSet, retrieval?: 
   let right = 0;
   let answered = 0;
   let onTopic = 0;
+  let sentenceOnTopic = 0;
   let nonePairs = 0;
   let noneRight = 0;
   for (const query of set.queries) {
@@ -47,6 +52,7 @@ export async function evaluateAsk(index: SearchIndex, set: EvalSet, retrieval?: 
         answered += 1;
         const label = index.labelOf(first.passageId);
         if (label !== undefined && isRelevant(index.passages[label]!, judgment)) onTopic += 1;
+        if (isRelevant({ regionId: region.regionId, text: first.text }, judgment)) sentenceOnTopic += 1;
       }
     }
   }
@@ -54,6 +60,7 @@ export async function evaluateAsk(index: SearchIndex, set: EvalSet, retrieval?: 
     pairs,
     foundRight: pairs ? right / pairs : 0,
     firstPointOnTopic: answered ? onTopic / answered : null,
+    firstSentenceOnTopic: answered ? sentenceOnTopic / answered : null,
     unanswerableRight: nonePairs ? noneRight / nonePairs : null,
   };
 }

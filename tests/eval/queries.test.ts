@@ -26,7 +26,7 @@ function corpusWindows(regionId: string): { regionId: string; text: string }[] {
 
 const set = loadEvalSet();
 /** Held-out sets (never used for tuning) and development sets, held to the same judging rules. */
-const OTHER_SET_FILES = ['heldout-probes.json', 'heldout-probes-2.json', 'heldout-probes-3.json', 'dev-unanswerable.json'];
+const OTHER_SET_FILES = ['heldout-probes.json', 'heldout-probes-2.json', 'heldout-probes-3.json', 'heldout-probes-4.json', 'dev-unanswerable.json'];
 const allSets: { name: string; queries: readonly EvalQuery[] }[] = [
   { name: 'queries.json', queries: set.queries },
   ...OTHER_SET_FILES.map((file) => ({ name: file, queries: loadQueryFile(path.join(import.meta.dirname, file)).queries })),

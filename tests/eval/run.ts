@@ -161,7 +161,7 @@ const flagsSchema = z.object({
 });
 
 /** Held-out sets, evaluated after the main set by default (never used for tuning). */
-export const HELD_OUT_SETS = ['heldout-probes.json', 'heldout-probes-2.json', 'heldout-probes-3.json'] as const;
+export const HELD_OUT_SETS = ['heldout-probes.json', 'heldout-probes-2.json', 'heldout-probes-3.json', 'heldout-probes-4.json'] as const;
 /** Development sets: open for tuning beside the main set (tests/eval/README.md). */
 export const DEV_SETS = ['dev-unanswerable.json'] as const;
 
@@ -179,6 +179,7 @@ interface SetSummary {
   peerP10: number | null;
   askFoundRight: number;
   askFirstPointOnTopic: number | null;
+  askFirstSentenceOnTopic: number | null;
 }
 
 async function evaluateSet(
@@ -219,7 +220,7 @@ async function evaluateSet(
     }
   }
   const askScores = await evaluateAsk(index, set, retrieval);
-  console.log(`/api/ask: found right for ${fmt(askScores.foundRight)} of ${askScores.pairs} (question, region) pairs; first point on topic ${fmt(askScores.firstPointOnTopic)}; unanswerable pairs right ${fmt(askScores.unanswerableRight)}`);
+  console.log(`/api/ask: found right for ${fmt(askScores.foundRight)} of ${askScores.pairs} (question, region) pairs; first point on topic ${fmt(askScores.firstPointOnTopic)} (its sentence itself ${fmt(askScores.firstSentenceOnTopic)}); unanswerable pairs right ${fmt(askScores.unanswerableRight)}`);
   const hybrid = report.byKind.get('hybrid');
   const summary: SetSummary = {
     set: name,
@@ -234,6 +235,7 @@ async function evaluateSet(
     peerP10: metric(peer, 'all', 'precisionAt10'),
     askFoundRight: askScores.foundRight,
     askFirstPointOnTopic: askScores.firstPointOnTopic,
+    askFirstSentenceOnTopic: askScores.firstSentenceOnTopic,
   };
   const toObject = (m: Map<string, Map<string, AggregateScores>>) => Object.fromEntries([...m].map(([mode, t]) => [mode, Object.fromEntries(t)]));
   const json = {
@@ -289,9 +291,9 @@ async function main(): Promise<void> {
       }
     }
     console.log('\nSummary (hybrid; P@10 max = the best any ranking could reach; coverage = answerable region coverage; abstention among regions in scope):\n');
-    console.log(['set'.padEnd(24), 'embedder'.padEnd(46), 'P@10'.padEnd(7), 'P@10 max'.padEnd(9), 'para'.padEnd(7), 'English'.padEnd(8), 'coverage'.padEnd(9), 'abstain'.padEnd(8), 'peer P@10'.padEnd(10), 'ask found'.padEnd(10), 'ask 1st on topic'].join(''));
+    console.log(['set'.padEnd(24), 'embedder'.padEnd(46), 'P@10'.padEnd(7), 'P@10 max'.padEnd(9), 'para'.padEnd(7), 'English'.padEnd(8), 'coverage'.padEnd(9), 'abstain'.padEnd(8), 'peer P@10'.padEnd(10), 'ask found'.padEnd(10), 'ask 1st on topic'.padEnd(17), 'its sentence'].join(''));
     for (const s of summaries) {
-      console.log([s.set.padEnd(24), s.embedder.padEnd(46), fmt(s.hybridP10).padEnd(7), fmt(s.p10Ceiling).padEnd(9), fmt(s.paraphraseP10).padEnd(7), fmt(s.englishP10).padEnd(8), fmt(s.coverage).padEnd(9), fmt(s.abstention).padEnd(8), fmt(s.peerP10).padEnd(10), fmt(s.askFoundRight).padEnd(10), fmt(s.askFirstPointOnTopic)].join(''));
+      console.log([s.set.padEnd(24), s.embedder.padEnd(46), fmt(s.hybridP10).padEnd(7), fmt(s.p10Ceiling).padEnd(9), fmt(s.paraphraseP10).padEnd(7), fmt(s.englishP10).padEnd(8), fmt(s.coverage).padEnd(9), fmt(s.abstention).padEnd(8), fmt(s.peerP10).padEnd(10), fmt(s.askFoundRight).padEnd(10), fmt(s.askFirstPointOnTopic).padEnd(17), fmt(s.askFirstSentenceOnTopic)].join(''));
     }
     if (flags.json) {
       await mkdir(path.dirname(path.resolve(flags.json)), { recursive: true });

@@ -286,6 +286,19 @@ describe('POST /api/ask', () => {
     },
   );
 
+  it.each([
+    ['сиделки для лежачих стариков', /долговременн\p{L}* уход/iu],
+    ['не хватает программистов', /кадр|специалист/iu],
+  ])('leads with the sentence that says what a paraphrase asks, not the passage opening (%s)', async (question, onTopic) => {
+    // Khabarovsk's best passage for these has none of the question's words: its lead is the sentence expressing
+    // most of the question in the concept model (its opening, before 2026-12-07, was about collecting documents).
+    const { body } = await postJson<AskResponse>(base, '/api/ask', { question });
+    const khabarovsk = body.answer.find((a) => a.regionId === 'khabarovsk')!;
+    expect(khabarovsk.found).toBe(true);
+    expect(khabarovsk.points[0]!.passageId).toBe(body.passages.find((p) => p.regionId === 'khabarovsk')!.id);
+    expect(khabarovsk.points[0]!.text).toMatch(onTopic);
+  });
+
   it('limits the answer to the regions asked for or named in the question', async () => {
     const explicit = await postJson<AskResponse>(base, '/api/ask', { question: 'электронный документооборот', regions: ['tyumen', 'Тверская область'] });
     expect(explicit.body.answer.map((a) => a.regionId).sort()).toEqual(['tver', 'tyumen']);

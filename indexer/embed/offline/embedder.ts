@@ -17,6 +17,7 @@ import { compileConcepts, contentLemmas } from './concepts.js';
 import {
   DEFAULT_FEATURE_WEIGHTS,
   passageFeatures,
+  textFeatures,
   queryConceptUnits,
   queryFeatures,
   type AbbreviationLemmas,
@@ -184,6 +185,11 @@ export class OfflineConceptEmbedder implements Embedder {
   /** idf of a feature seen once: what a word the corpus never uses weighs. */
   get unknownIdf(): number {
     return Math.log(1 + this.state.documentCount);
+  }
+
+  /** The features of a text on its own, without a section's or sector's (which query concept units a sentence covers). */
+  textFeatureSet(text: string): Set<string> {
+    return new Set(textFeatures(text, this.context).keys());
   }
 
   /** The set of features of a passage (which query concept units it covers). */

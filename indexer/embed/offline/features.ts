@@ -178,15 +178,22 @@ export function splitSectionPath(sectionPath: string): string[] {
     .filter(Boolean);
 }
 
-/** Raw (weighted term-frequency) features of one passage. */
-export function passageFeatures(passage: PassageForEmbedding, context: FeatureContext): FeatureCounts {
+/** Raw features of a text on its own (words, hyphen parts, domain concepts, abbreviations): no section or sector. */
+export function textFeatures(text: string, context: FeatureContext): FeatureCounts {
   const { weights, concepts } = context;
   const features: FeatureCounts = new Map();
-  const body = analyse(passage.text);
+  const body = analyse(text);
   for (const lemma of body.lemmas) add(features, `w:${lemma}`, 1);
   for (const part of body.parts) add(features, `w:${part}`, weights.hyphenPart);
   for (const [id, count] of findConcepts(body.lemmas, concepts)) add(features, `c:${id}`, count);
   addAbbreviationFeatures(features, body.lemmas, context, weights.abbreviation);
+  return features;
+}
+
+/** Raw (weighted term-frequency) features of one passage: its text's, and those its section titles and sector lend it. */
+export function passageFeatures(passage: PassageForEmbedding, context: FeatureContext): FeatureCounts {
+  const { weights, concepts } = context;
+  const features = textFeatures(passage.text, context);
 
   const titles = splitSectionPath(passage.sectionPath);
   titles.forEach((title, index) => {
