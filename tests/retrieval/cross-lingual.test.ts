@@ -3,21 +3,17 @@
  * corpus's words (retrieval/cross-lingual.ts), through a real index of a small corpus built with it, and a real
  * server reports the translations.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../indexer/index/build.js';
-import { loadIndex } from '../../indexer/index/load.js';
 import { collectVocabulary, vocabularyFileSchema } from '../../indexer/index/vocabulary.js';
 import { CorpusWords, foreignWords, isCrossLingual, translateQuestion } from '../../retrieval/cross-lingual.js';
 import { search } from '../../retrieval/methods/search.js';
 import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
 import { SearchIndex } from '../../retrieval/search-index.js';
-import { getJson, startAppOn } from '../server/helpers.js';
-
-const MODELS_DIR = path.resolve('models');
+import { buildModelIndexOf, getJson, startAppOn } from '../server/helpers.js';
 
 /** Two short strategies: telemedicine and teachers in Tver, roads and waste in Tyumen. */
 const DOCUMENTS: Record<string, string> = {
@@ -78,13 +74,8 @@ describe('cross-lingual questions with multilingual-e5-small', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'regstrat-cross-lingual-'));
-    const corpus = path.join(dir, 'corpus');
-    await mkdir(corpus);
-    for (const [file, text] of Object.entries(DOCUMENTS)) await writeFile(path.join(corpus, file), text);
-    const outDir = path.join(dir, 'index');
     // Every word of so small a corpus is embedded (the default keeps words seen at least 3 times).
-    await buildIndex({ corpusDir: corpus, outDir, cacheDir: path.join(dir, 'cache'), embedder: 'transformers', modelsDir: MODELS_DIR, vocabulary: { minCount: 1 } });
-    const loaded = await loadIndex(outDir, { modelsDir: MODELS_DIR });
+    const loaded = await buildModelIndexOf(dir, DOCUMENTS, { minCount: 1 });
     expect(loaded.vocabulary?.words).toContain('учителей');
     index = new SearchIndex(loaded);
     ({ app, baseUrl } = await startAppOn(loaded, {}));

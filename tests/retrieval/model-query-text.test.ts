@@ -3,17 +3,14 @@
  * it (QueryPlan.modelText), so the model's own similarity finds passages that spell the thing out, through a real
  * index of a small corpus built with the real model.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../indexer/index/build.js';
-import { loadIndex } from '../../indexer/index/load.js';
 import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
 import { understandQuery } from '../../retrieval/query-understanding.js';
 import { SearchIndex } from '../../retrieval/search-index.js';
-
-const MODELS_DIR = path.resolve('models');
+import { buildModelIndexOf } from '../server/helpers.js';
 
 /** The abbreviation is defined once; the other transport passage spells the thing out without it. */
 const DOCUMENTS: Record<string, string> = {
@@ -44,12 +41,7 @@ describe('the text the neural model embeds for a question', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'regstrat-model-text-'));
-    const corpus = path.join(dir, 'corpus');
-    await mkdir(corpus);
-    for (const [file, text] of Object.entries(DOCUMENTS)) await writeFile(path.join(corpus, file), text);
-    const outDir = path.join(dir, 'index');
-    await buildIndex({ corpusDir: corpus, outDir, cacheDir: path.join(dir, 'cache'), embedder: 'transformers', modelsDir: MODELS_DIR });
-    index = new SearchIndex(await loadIndex(outDir, { modelsDir: MODELS_DIR }));
+    index = new SearchIndex(await buildModelIndexOf(dir, DOCUMENTS));
   }, 300_000);
 
   afterAll(async () => {

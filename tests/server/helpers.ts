@@ -92,6 +92,20 @@ export async function startAppOn(index: LoadedIndex, config: ServerConfigInput):
 }
 
 /** The tiny random-weight BERT in tests/fixtures/models that stands in for e5 where a test needs a transformers.js index. */
+/**
+ * Builds and loads a production-model (multilingual-e5-small, `models/`) index of a few short strategies given as
+ * texts by file name, in `dir` (corpus/, index/, cache/).
+ */
+export async function buildModelIndexOf(dir: string, documents: Record<string, string>, vocabulary?: { minCount: number }): Promise<LoadedIndex> {
+  const corpus = path.join(dir, 'corpus');
+  await mkdir(corpus);
+  for (const [file, text] of Object.entries(documents)) await writeFile(path.join(corpus, file), text);
+  const outDir = path.join(dir, 'index');
+  const modelsDir = path.join(ROOT, 'models');
+  await buildIndex({ corpusDir: corpus, outDir, cacheDir: path.join(dir, 'cache'), embedder: 'transformers', modelsDir, ...(vocabulary ? { vocabulary } : {}) });
+  return loadIndex(outDir, { modelsDir });
+}
+
 export const TINY_MODEL = { modelsDir: 'tests/fixtures/models', modelId: 'tiny-random-bert-ru' } as const;
 
 /**
