@@ -84,7 +84,9 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
   const withRows = new Set(targets?.indicators.map((r) => r.regionId));
   const rowPassages = targets ? new Set(index.loaded.indicators.map((r) => r.passageId)) : new Set<string>();
 
-  const conceptQuery = conceptModelQuery(index, plan, options);
+  // Read only when a region's best passage has no sentence with the question's words (see leadPoint).
+  let conceptQuery: ConceptModelQuery | undefined | null = null;
+  const concepts = () => (conceptQuery === null ? (conceptQuery = options.conceptModel ? conceptModelQuery(index, plan, options) : undefined) : conceptQuery);
   const used = new Map<number, Candidate>();
   const answer: RegionAnswer[] = groups.map((group) => {
     const sources = withRows.has(group.regionId) ? group.candidates.filter((c) => !rowPassages.has(index.passages[c.label]!.id)) : group.candidates;
@@ -107,7 +109,7 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
       }
     }
     scored.sort((a, b) => b.score - a.score);
-    const lead = leadPoint(index, scored, sources[0] && index.passages[sources[0].label]!.id, conceptQuery);
+    const lead = leadPoint(index, scored, sources[0] && index.passages[sources[0].label]!.id, concepts);
     const points = dedupe([...(lead ? [lead] : []), ...scored.filter((p) => p.score > 0 && p !== lead)]).slice(0, perRegion);
     for (const point of points) {
       const c = sources.find((x) => index.passages[x.label]!.id === point.passageId);
@@ -138,11 +140,12 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
  * held-out 0.21 → 0.32, 0.50 → 0.62, 0.55 → 0.61 / 0.24 → 0.33, 0.50 → 0.63, 0.58 → 0.65. `scored` is sorted best
  * first.
  */
-function leadPoint(index: SearchIndex, scored: readonly AnswerPoint[], bestPassageId: string | undefined, concepts: ConceptModelQuery | undefined): AnswerPoint | undefined {
+function leadPoint(index: SearchIndex, scored: readonly AnswerPoint[], bestPassageId: string | undefined, conceptQuery: () => ConceptModelQuery | undefined): AnswerPoint | undefined {
   const own = scored.filter((p) => p.passageId === bestPassageId);
   const byWords = own.find((p) => p.score > 0);
   if (byWords) return byWords;
   const inOrder = [...own].sort((a, b) => a.range[0] - b.range[0]);
+  const concepts = inOrder.length > 1 ? conceptQuery() : undefined;
   if (!concepts) return inOrder[0];
   let lead = inOrder[0];
   let best = 0;

@@ -6,7 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { search } from '../../retrieval/methods/search.js';
 import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
 import { understandQuery } from '../../retrieval/query-understanding.js';
 import { SearchIndex } from '../../retrieval/search-index.js';
@@ -55,7 +56,19 @@ describe('the text the neural model embeds for a question', () => {
     expect(understandQuery(index, 'телемедицинские консультации', {}, DEFAULT_RETRIEVAL).modelText).toBe('телемедицинские консультации');
   });
 
-  it('brings the question closer, in the model, to the passage that spells the abbreviation out than to unrelated ones', async () => {
+  it('is what the semantic leg embeds', async () => {
+    const plan = understandQuery(index, 'ИТС', {}, DEFAULT_RETRIEVAL);
+    const embedded = vi.spyOn(index, 'queryVector');
+    try {
+      await search(index, { q: 'ИТС', mode: 'semantic', k: 3 });
+      expect(embedded).toHaveBeenCalledWith(plan.modelText);
+      expect(embedded).not.toHaveBeenCalledWith('ИТС');
+    } finally {
+      embedded.mockRestore();
+    }
+  });
+
+  it('moves the question, in the model, toward the passage that spells the abbreviation out more than toward unrelated ones', async () => {
     const plan = understandQuery(index, 'ИТС', {}, DEFAULT_RETRIEVAL);
     const label = (start: string) => index.passages.findIndex((p) => p.text.startsWith(start));
     const passages = { roads: label('Светофоры'), schools: label('Школы'), health: label('Телемедицинские'), social: label('Меры социальной') };

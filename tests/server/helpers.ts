@@ -91,7 +91,6 @@ export async function startAppOn(index: LoadedIndex, config: ServerConfigInput):
   return { app, baseUrl: `http://127.0.0.1:${address.port}` };
 }
 
-/** The tiny random-weight BERT in tests/fixtures/models that stands in for e5 where a test needs a transformers.js index. */
 /**
  * Builds and loads a production-model (multilingual-e5-small, `models/`) index of a few short strategies given as
  * texts by file name, in `dir` (corpus/, index/, cache/).
@@ -106,6 +105,7 @@ export async function buildModelIndexOf(dir: string, documents: Record<string, s
   return loadIndex(outDir, { modelsDir });
 }
 
+/** The tiny random-weight BERT in tests/fixtures/models that stands in for e5 where a test needs a transformers.js index. */
 export const TINY_MODEL = { modelsDir: 'tests/fixtures/models', modelId: 'tiny-random-bert-ru' } as const;
 
 /**
