@@ -43,8 +43,9 @@ export interface QueryPlan {
   /**
    * The text a neural model embeds: `text` with the abbreviations it holds spelled out after it, as the corpus
    * spells them ("ИТС (интеллектуальные транспортные системы)"), or the other way round; every expansion found
-   * («ГИС ЖКХ» brings ГИС's, ЖКХ's and its own: keeping only the longest lost one lead of the main set). A small multilingual model knows few Russian
-   * administrative abbreviations; the offline model has its own list and reads `text`.
+   * («ГИС ЖКХ» brings ГИС's, ЖКХ's and its own: keeping only the longest lost one lead of the main set). A small
+   * multilingual model knows few Russian administrative abbreviations; the offline model has its own list and reads
+   * `text`.
    */
   modelText: string;
   regions: RegionMention[];

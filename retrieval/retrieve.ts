@@ -51,8 +51,8 @@ export interface Candidate {
 
 export interface Retrieval {
   candidates: Candidate[];
-  /** The query vector, when the semantic leg ran (reused by ask). */
-  vector?: Float32Array;
+  /** The question as the offline concept model reads it, when relevance read it (`conceptModel`; reused by ask and indicators). */
+  concepts?: ConceptModelQuery;
 }
 
 export function passageFilter(index: SearchIndex, filter: SearchFilter): ((label: number) => boolean) | undefined {
@@ -80,12 +80,13 @@ export async function retrieve(
   const semantic = options.mode !== 'keyword' ? await semanticCandidates(index, plan, scope, depth, options) : undefined;
   for (const label of semantic?.labels ?? []) pool.add(label);
 
-  const evidence = weighEvidence(index, plan, query, [...pool], new Map(keywordHits.hits.map((h) => [h.label, h])), semantic, options);
+  const concepts = options.conceptModel ? conceptModelQuery(index, plan, options) : undefined;
+  const evidence = weighEvidence(index, plan, query, [...pool], new Map(keywordHits.hits.map((h) => [h.label, h])), semantic, concepts, options);
   const candidates = evidence.map(({ candidate }) => candidate);
   const scores = rankingScores(index, plan, evidence, semantic, options);
   candidates.forEach((c, i) => (c.score = round(scores[i]!)));
   candidates.sort((a, b) => b.score - a.score || b.relevance - a.relevance || a.label - b.label);
-  return semantic ? { candidates, vector: semantic.vector } : { candidates };
+  return concepts ? { candidates, concepts } : { candidates };
 }
 
 /** Which passages every leg may return, and the regions a grouped view must see represented. */
@@ -176,11 +177,11 @@ function weighEvidence(
   labels: readonly number[],
   keywordHits: ReadonlyMap<number, KeywordHit>,
   semantic: SemanticLeg | undefined,
+  conceptQuery: ConceptModelQuery | undefined,
   options: RetrievalOptions,
 ): Evidence[] {
   const neural = index.embedder.kind === 'transformers';
   const rankedByKeyword = options.mode !== 'semantic';
-  const conceptQuery = options.conceptModel ? conceptModelQuery(index, plan, options) : undefined;
   // The offline model's similarity: its z-score against the query's similarity to passages in general.
   const offline = neural ? semantic?.concept : semantic ? { vector: semantic.vector, space: index.vectors } : undefined;
   const baseline = offline ? offline.space.baseline(offline.vector, index.baselineLabels(options.baselineSample)) : undefined;

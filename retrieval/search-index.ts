@@ -315,7 +315,9 @@ export class SearchIndex {
     let alike = this.splitsAlikeCache[label];
     if (alike === undefined) alike = this.splitsAlikeCache[label] = splitsAlike(this.passages[label]!.text);
     if (alike) return { has: (term) => this.keywordImpacts.passageHas(label, term) };
-    return new Set(this.termSequenceOf(label).terms);
+    // A few lookups per question: scanning the cached sequence costs less than building a set of it each time.
+    const { terms } = this.termSequenceOf(label);
+    return { has: (term) => terms.includes(term) };
   }
 
   /** The passage's keyword terms in reading order with their token positions (cached; see `TermSequence`). */

@@ -1,7 +1,7 @@
 import { resolveDocuments, resolveRegions, resolveSectors, type DocumentRef } from '../filters.js';
 import { citationOf } from '../citation.js';
 import { translateQuestion } from '../cross-lingual.js';
-import { conceptModelCoverage, conceptModelQuery, type ConceptModelQuery } from '../concept-model-coverage.js';
+import { conceptModelCoverage, type ConceptModelQuery } from '../concept-model-coverage.js';
 import { keywordCoverage, matchedTermsIn, understandQuery, type QueryExpansion } from '../query-understanding.js';
 import type { RegionRef } from '../region-names.js';
 import { toPassageResult, type PassageResult } from '../results.js';
@@ -73,7 +73,7 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
   const documentIds = documents ? new Set(documents.map((d) => d.documentId)) : undefined;
 
   const depth = { pool: options.pool, perRegionPool: options.regionPool };
-  const { candidates } = await retrieve(index, plan, { regionIds: scope, documentIds, sectors: sectors ? new Set(sectors) : undefined }, options, depth);
+  const { candidates, concepts } = await retrieve(index, plan, { regionIds: scope, documentIds, sectors: sectors ? new Set(sectors) : undefined }, options, depth);
   const { groups } = groupByRegion(index, candidates, scope, options.askPassagesPerRegion);
 
   // Targets questions: the indicator rows answer; fragments of the same tables would only repeat them garbled, so
@@ -84,9 +84,6 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
   const withRows = new Set(targets?.indicators.map((r) => r.regionId));
   const rowPassages = targets ? new Set(index.loaded.indicators.map((r) => r.passageId)) : new Set<string>();
 
-  // Read only when a region's best passage has no sentence with the question's words (see leadPoint).
-  let conceptQuery: ConceptModelQuery | undefined | null = null;
-  const concepts = () => (conceptQuery === null ? (conceptQuery = options.conceptModel ? conceptModelQuery(index, plan, options) : undefined) : conceptQuery);
   const used = new Map<number, Candidate>();
   const answer: RegionAnswer[] = groups.map((group) => {
     const sources = withRows.has(group.regionId) ? group.candidates.filter((c) => !rowPassages.has(index.passages[c.label]!.id)) : group.candidates;
@@ -140,13 +137,12 @@ export async function ask(index: SearchIndex, params: AskParams): Promise<AskRes
  * held-out 0.21 → 0.32, 0.50 → 0.62, 0.55 → 0.61 / 0.24 → 0.33, 0.50 → 0.63, 0.58 → 0.65. `scored` is sorted best
  * first.
  */
-function leadPoint(index: SearchIndex, scored: readonly AnswerPoint[], bestPassageId: string | undefined, conceptQuery: () => ConceptModelQuery | undefined): AnswerPoint | undefined {
+function leadPoint(index: SearchIndex, scored: readonly AnswerPoint[], bestPassageId: string | undefined, concepts: ConceptModelQuery | undefined): AnswerPoint | undefined {
   const own = scored.filter((p) => p.passageId === bestPassageId);
   const byWords = own.find((p) => p.score > 0);
   if (byWords) return byWords;
   const inOrder = [...own].sort((a, b) => a.range[0] - b.range[0]);
-  const concepts = inOrder.length > 1 ? conceptQuery() : undefined;
-  if (!concepts) return inOrder[0];
+  if (!concepts || inOrder.length < 2) return inOrder[0];
   let lead = inOrder[0];
   let best = 0;
   for (const point of inOrder) {

@@ -1,7 +1,7 @@
 import type { IndicatorRow } from '../../indexer/indicators/types.js';
 import type { Passage, Sector } from '../../indexer/types.js';
 import { citationOf } from '../citation.js';
-import { conceptModelCoverage, conceptModelQuery } from '../concept-model-coverage.js';
+import { conceptModelCoverage } from '../concept-model-coverage.js';
 import { resolveDocuments, resolveRegions, resolveSectors } from '../filters.js';
 import { retrievalOptions, type RetrievalOptions, type RetrievalOverrides } from '../options.js';
 import { translateQuestion } from '../cross-lingual.js';
@@ -133,13 +133,12 @@ export async function findIndicators(index: SearchIndex, params: IndicatorsParam
   const depth = { pool: options.indicatorPool, perRegionPool: options.indicatorRegionPool };
   const documents = resolveDocuments(index, params.documents, 'document');
   const documentIds = documents ? new Set(documents.map((d) => d.documentId)) : undefined;
-  const { candidates } = await retrieve(index, plan, { regionIds, documentIds, sectors: sectorSet }, options, depth);
+  const { candidates, concepts } = await retrieve(index, plan, { regionIds, documentIds, sectors: sectorSet }, options, depth);
   const byPassage = new Map(candidates.map((c) => [index.passages[c.label]!.id, c]));
 
   const tokens = nameTokens(index);
   // By meaning: the question's concepts (synonyms and domain concepts of the offline model: «доктор» ~ «врач»)
   // found in a name count like its words.
-  const concepts = options.conceptModel ? conceptModelQuery(index, plan, options) : undefined;
   const features = concepts ? nameFeatures(index) : undefined;
   const scored: Array<{ row: IndicatorRow; score: number }> = [];
   rows.forEach((row, i) => {
