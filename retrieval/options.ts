@@ -204,6 +204,28 @@ export interface RetrievalOptions {
   translationMinSimilarity: number;
   /** Corpus words (word families) one foreign word may be translated into. Default 2; see the measurement in README → Quality. */
   translationsPerWord: number;
+  /**
+   * Neural index only: a foreign word may also be translated into a single-word term of the domain lexicon (in
+   * dictionary form: "hackers" → «хакер», "programmers" → «программист») at least this close. Default 0.92, measured
+   * (2026-12-07) on the main set's English questions: 0.90 / 0.92 / 0.94 gave English P@10 0.605 / 0.563 / 0.563
+   * (0.526 without), but at 0.90 development-set abstention fell 0.806 → 0.772.
+   */
+  lexiconTranslationMinSimilarity: number;
+  /**
+   * Neural index only: two or three consecutive words of a foreign question are translated together into a
+   * multi-word term of the domain lexicon at least this close ("electronic medical records" → «электронная
+   * медицинская карта» 0.917, "public transport" → «общественный транспорт» 0.917, "leaving home" → «не выходя из
+   * дома» 0.903), replacing their word-by-word translations. Default 0.88, with `phraseTranslationMargin` 0.05;
+   * measured on the main set (2026-12-07): 0.88 / 0.90 gave English P@10 0.589 / 0.574 and region coverage 0.864 /
+   * 0.862 (0.563 / 0.850 with words only).
+   */
+  phraseTranslationMinSimilarity: number;
+  /**
+   * A phrase translation is taken unless one of its words alone translates this much closer (single words match
+   * more closely than phrases do: "training" → «тренировка» 0.941). Default 0.05; 0 lets almost no phrase through
+   * (main-set English P@10 0.563), 0.02 gave 0.563 too.
+   */
+  phraseTranslationMargin: number;
 
   // ── Ask ─────────────────────────────────────────────────────────────────────────────────────────────────────────
   /** Ask: passages per region whose sentences compete for the answer. Default 4; set by hand. */
@@ -278,6 +300,9 @@ export const DEFAULT_RETRIEVAL: Readonly<RetrievalOptions> = Object.freeze({
 
   translationMinSimilarity: 0.9,
   translationsPerWord: 2,
+  lexiconTranslationMinSimilarity: 0.92,
+  phraseTranslationMinSimilarity: 0.88,
+  phraseTranslationMargin: 0.05,
 
   askPassagesPerRegion: 4,
   askPassageFloor: 0.6,
@@ -338,6 +363,9 @@ export const retrievalOverridesSchema = z
     longAlternativeShare: share,
     translationMinSimilarity: share,
     translationsPerWord: count,
+    lexiconTranslationMinSimilarity: share,
+    phraseTranslationMinSimilarity: share,
+    phraseTranslationMargin: share,
     askPassagesPerRegion: count,
     askPassageFloor: share,
     indicatorMinNameCoverage: share,

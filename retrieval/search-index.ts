@@ -226,7 +226,7 @@ export class SearchIndex {
 
     this.vectors = new VectorSpace(loaded.vectors, this.passages.length);
     const words = loaded.vocabulary;
-    this.corpusWords = words && loaded.embedder.embedQueries ? new CorpusWords(words.words, words.vectors, words.dimension) : undefined;
+    this.corpusWords = words && loaded.embedder.embedQueries ? new CorpusWords(words.words, words.vectors, words.dimension, words.lexiconFrom) : undefined;
     this.conceptVectors = loaded.concepts
       ? new VectorSpace(loaded.concepts.vectors, this.passages.length)
       : loaded.embedder.conceptModel

@@ -12,7 +12,7 @@ import { createBuildDir, discardBuild, publishBuild } from './atomic-dir.js';
 import { acquireBuildLock, type BuildLockOptions } from './build-lock.js';
 import { EmbeddingCache } from './embedding-cache.js';
 import { buildKeywordIndex } from './keyword.js';
-import { collectVocabulary, embedVocabulary, serializeVocabulary, type VocabularyOptions } from './vocabulary.js';
+import { embedVocabulary, serializeVocabulary, vocabularyEntries, type VocabularyOptions } from './vocabulary.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, type IndexManifest, type IndexedDocument } from './schemas.js';
 
 export interface BuildIndexOptions {
@@ -104,7 +104,7 @@ export async function buildIndex(options: BuildIndexOptions = {}): Promise<Build
       ? await embedVocabulary(
           { embedQueries: embedQueries.bind(selected.embedder), dimension: selected.embedder.dimension },
           selected.fingerprint,
-          collectVocabulary(passages, options.vocabulary),
+          vocabularyEntries(passages, options.vocabulary),
           options.cacheDir ?? 'data/cache',
           (done, total) => options.onProgress?.({ phase: 'words', done, total }),
         )

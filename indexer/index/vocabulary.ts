@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOMAIN_CONCEPTS, type DomainConcept } from '../nlp/domain-lexicon.js';
 import type { Embedder, Passage } from '../types.js';
 import { EmbeddingCache } from './embedding-cache.js';
 import { keywordTerms } from './keyword.js';
@@ -7,7 +8,9 @@ import { keywordTerms } from './keyword.js';
  * The corpus's own words embedded as queries by the neural model, so that a question in another language can be
  * translated word by word into the words the texts use (retrieval/cross-lingual.ts): the multilingual model puts
  * "telemedicine" next to «телемедицинских» and "teachers" next to «учителей». One word per keyword term (its most
- * frequent spelling), so a word family is embedded once.
+ * frequent spelling), so a word family is embedded once. After them come the domain lexicon's terms that the corpus
+ * expresses, in dictionary form and with its phrases ("hackers" → «хакер», "public transport" → «общественный
+ * транспорт»): a target the model matches more closely than an inflected corpus form.
  */
 
 export interface VocabularyOptions {
@@ -27,15 +30,22 @@ export const vocabularyFileSchema = z
     words: z.array(z.string().min(1)),
     /** Little-endian float32 vectors, `words.length × dimension`, base64. */
     vectors: z.string(),
+    /** `words` from this position on are domain-lexicon terms (absent in indexes built before 2026-12-07: none). */
+    lexiconFrom: z.number().int().min(0).optional(),
   })
   .transform((file, ctx) => {
+    const lexiconFrom = file.lexiconFrom ?? file.words.length;
+    if (lexiconFrom > file.words.length) {
+      ctx.addIssue({ code: 'custom', message: `lexiconFrom ${lexiconFrom} is past the ${file.words.length} words` });
+      return z.NEVER;
+    }
     const bytes = Buffer.from(file.vectors, 'base64');
     if (bytes.byteLength !== file.words.length * file.dimension * 4) {
       ctx.addIssue({ code: 'custom', message: `vectors hold ${bytes.byteLength} bytes, ${file.words.length} words × ${file.dimension} dimensions need ${file.words.length * file.dimension * 4}` });
       return z.NEVER;
     }
     const vectors = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    return { dimension: file.dimension, words: file.words, vectors };
+    return { dimension: file.dimension, words: file.words, vectors, lexiconFrom };
   });
 export type Vocabulary = z.output<typeof vocabularyFileSchema>;
 
@@ -71,15 +81,41 @@ export function collectVocabulary(passages: readonly Pick<Passage, 'text'>[], op
     .sort();
 }
 
-/** Query embeddings of `words` (cached across rebuilds beside the passage embeddings). */
+/**
+ * The domain lexicon's terms in Cyrillic whose every keyword term occurs in the corpus (a term the texts never use
+ * would translate a question into words no passage holds), without the corpus words already collected.
+ */
+export function collectLexiconTerms(passages: readonly Pick<Passage, 'text'>[], corpusWords: readonly string[], concepts: readonly DomainConcept[] = DOMAIN_CONCEPTS): string[] {
+  const present = new Set<string>();
+  for (const p of passages) for (const term of keywordTerms(p.text)) present.add(term);
+  const taken = new Set(corpusWords);
+  const terms = new Set<string>();
+  for (const concept of concepts) {
+    for (const term of concept.terms) {
+      if (/\p{Script=Latin}/u.test(term) || taken.has(term)) continue;
+      const parts = keywordTerms(term);
+      if (parts.length > 0 && parts.every((t) => present.has(t))) terms.add(term);
+    }
+  }
+  return [...terms].sort();
+}
+
+/** What a neural index embeds for cross-lingual questions: the corpus's words, then the lexicon's terms it expresses. */
+export function vocabularyEntries(passages: readonly Pick<Passage, 'text'>[], options: VocabularyOptions = {}): { words: string[]; lexiconTerms: string[] } {
+  const words = collectVocabulary(passages, options);
+  return { words, lexiconTerms: collectLexiconTerms(passages, words) };
+}
+
+/** Query embeddings of the corpus's words, then the lexicon's terms (cached across rebuilds beside the passage embeddings). */
 export async function embedVocabulary(
   embedder: Required<Pick<Embedder, 'embedQueries'>> & Pick<Embedder, 'dimension'>,
   fingerprint: string,
-  words: readonly string[],
+  entries: { words: readonly string[]; lexiconTerms?: readonly string[] },
   cacheDir: string,
   onProgress?: (done: number, total: number) => void,
   batchSize = 64,
 ): Promise<Vocabulary> {
+  const words = [...entries.words, ...(entries.lexiconTerms ?? [])];
   const cache = await EmbeddingCache.open(cacheDir, `${fingerprint}|query-words`, embedder.dimension);
   const keys = words.map((w) => EmbeddingCache.key(['query', w]));
   const missing = words.map((_, i) => i).filter((i) => !cache.get(keys[i]!));
@@ -93,11 +129,11 @@ export async function embedVocabulary(
   await cache.save(new Set(keys));
   const vectors = new Float32Array(words.length * embedder.dimension);
   keys.forEach((k, i) => vectors.set(cache.get(k)!, i * embedder.dimension));
-  return { dimension: embedder.dimension, words: [...words], vectors };
+  return { dimension: embedder.dimension, words, vectors, lexiconFrom: entries.words.length };
 }
 
 /** `vocabulary.json` content. */
 export function serializeVocabulary(vocabulary: Vocabulary): string {
-  const { dimension, words, vectors } = vocabulary;
-  return JSON.stringify({ dimension, words, vectors: Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength).toString('base64') });
+  const { dimension, words, vectors, lexiconFrom } = vocabulary;
+  return JSON.stringify({ dimension, words, vectors: Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength).toString('base64'), lexiconFrom });
 }

@@ -24,7 +24,7 @@ export const askResponseSchema = z.object({
     regions: z.array(appliedRegionSchema),
     documents: z.array(appliedDocumentSchema),
     queryText: z.string(),
-    /** A question in another language: each of its words and the corpus words it was answered as. */
+    /** A question in another language: each of its words (or phrases of two or three words) and the corpus words it was answered as. */
     translations: z.array(z.object({ from: z.string(), to: z.string() })),
   }),
   answer: z.array(

@@ -54,7 +54,7 @@ export const searchResponseSchema = z.object({
     sectors: z.array(z.object({ sector: z.enum(SECTORS), label: z.string() })),
     queryText: z.string(),
     expansions: z.array(z.object({ from: z.string(), to: z.string() })),
-    /** A question in another language: each of its words and the corpus words it was searched as. */
+    /** A question in another language: each of its words (or phrases of two or three words) and the corpus words it was searched as. */
     translations: z.array(z.object({ from: z.string(), to: z.string() })),
     detectRegions: z.boolean(),
   }),
