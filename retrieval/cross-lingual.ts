@@ -1,4 +1,5 @@
 import type { RetrievalOptions } from './options.js';
+import { keywordTerms } from '../indexer/index/keyword.js';
 import { withoutMentions } from './region-names.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -45,18 +46,42 @@ const ENGLISH_FUNCTION_WORDS = new Set(
 /** A word in capitals this short is an acronym ("IT", "GIS"): kept as written, for the model and against the function words. */
 const ACRONYM_MAX_LETTERS = 4;
 
+/** A word worth translating, as it is translated (acronyms as written, others in lower case), or undefined. */
+function contentWord(written: string): string | undefined {
+  if (written.length < 2) return undefined;
+  if (written.length <= ACRONYM_MAX_LETTERS && written === written.toUpperCase()) return written;
+  const lower = written.toLowerCase();
+  return ENGLISH_FUNCTION_WORDS.has(lower) ? undefined : lower;
+}
+
+/**
+ * The question's content words in runs, in their order: a run ends at punctuation, a function word, a short word or
+ * anything not in Latin letters (a region name taken out, a number). Phrases are sought within a run only, so
+ * "transport of the public" never reads as "public transport". A hyphen joins ("long-term" is two words of one run).
+ */
+export function foreignRuns(text: string): string[][] {
+  const runs: string[][] = [];
+  for (const chunk of text.split(/[^\p{Script=Latin}\s'’-]+/u)) {
+    let run: string[] = [];
+    for (const written of chunk.match(/\p{Script=Latin}+/gu) ?? []) {
+      const word = contentWord(written);
+      if (word) run.push(word);
+      else if (run.length > 0) {
+        runs.push(run);
+        run = [];
+      }
+    }
+    if (run.length > 0) runs.push(run);
+  }
+  return runs;
+}
+
 /**
  * The question's words worth translating: Latin-script words in lower case (acronyms as written), function words
  * dropped (but not an acronym: "IT" is not "it"), each once.
  */
 export function foreignWords(text: string): string[] {
-  const words = (text.match(/\p{Script=Latin}+/gu) ?? []).flatMap((w) => {
-    if (w.length < 2) return [];
-    if (w.length <= ACRONYM_MAX_LETTERS && w === w.toUpperCase()) return [w];
-    const lower = w.toLowerCase();
-    return ENGLISH_FUNCTION_WORDS.has(lower) ? [] : [lower];
-  });
-  return [...new Set(words)];
+  return [...new Set(foreignRuns(text).flat())];
 }
 
 /**
@@ -82,8 +107,17 @@ export class CorpusWords {
    */
   nearest(vector: Float32Array, limit: number, minSimilarity: number, lexiconMinSimilarity = minSimilarity): { word: string; similarity: number }[] {
     const found = this.scan(vector, (row) => (row < this.lexiconFrom ? minSimilarity : this.words[row]!.includes(' ') ? undefined : lexiconMinSimilarity));
-    const seen = new Set<string>();
-    return found.filter((f) => !seen.has(f.word) && seen.add(f.word)).slice(0, limit);
+    // A lexicon word is often another spelling of a corpus word's family («хакер», «хакеров»): the closer one stands for it.
+    const families = new Set<string>();
+    return found.filter((f) => {
+      const family = keywordTerms(f.word).join(' ') || f.word;
+      return !families.has(family) && families.add(family);
+    }).slice(0, limit);
+  }
+
+  /** How close the closest single word (corpus word or lexicon word) is to `vector`, whatever the threshold. */
+  closestWordSimilarity(vector: Float32Array): number {
+    return this.scan(vector, (row) => (row >= this.lexiconFrom && this.words[row]!.includes(' ') ? undefined : -1))[0]?.similarity ?? 0;
   }
 
   /** The lexicon's multi-word term closest to `vector`, when at least `minSimilarity` close. */
@@ -113,14 +147,47 @@ export type TranslationOptions = Pick<
   'translationMinSimilarity' | 'translationsPerWord' | 'lexiconTranslationMinSimilarity' | 'phraseTranslationMinSimilarity' | 'phraseTranslationMargin'
 >;
 
-/** Runs of consecutive words tried as one phrase, longest first. */
-const PHRASE_LENGTHS = [3, 2] as const;
+/** Runs of consecutive words tried as one phrase. */
+const PHRASE_LENGTHS = [2, 3] as const;
+
+/** A phrase of a run: `n` words from `start`, and the lexicon phrase they name together. */
+export interface PhraseMatch {
+  start: number;
+  n: number;
+  to: { word: string; similarity: number };
+}
+
+/**
+ * The best split of a run into single words and phrases: the split with the highest sum of scores, where a word
+ * scores its closest single-word similarity (`wordScores`) and a phrase of n words n × (its similarity + `margin`).
+ * Single words match more closely than phrases by nature ("public" → «публично» 0.936 against "public transport" →
+ * «общественный транспорт» 0.917), hence the margin; and a phrase that swallows a word it does not express
+ * ("data protection hackers" → «защита данных») loses to the split that leaves that word alone. Ties keep words.
+ */
+export function splitRun(wordScores: readonly number[], phrases: readonly PhraseMatch[], margin: number): (PhraseMatch | number)[] {
+  const best: { score: number; last?: PhraseMatch | number }[] = [{ score: 0 }];
+  for (let end = 1; end <= wordScores.length; end += 1) {
+    best[end] = { score: best[end - 1]!.score + wordScores[end - 1]!, last: end - 1 };
+    for (const phrase of phrases) {
+      if (phrase.start + phrase.n !== end) continue;
+      const score = best[phrase.start]!.score + phrase.n * (phrase.to.similarity + margin);
+      if (score > best[end]!.score) best[end] = { score, last: phrase };
+    }
+  }
+  const parts: (PhraseMatch | number)[] = [];
+  for (let end = wordScores.length; end > 0; ) {
+    const last = best[end]!.last!;
+    parts.unshift(last);
+    end = typeof last === 'number' ? last : last.start;
+  }
+  return parts;
+}
 
 /**
  * The question's words translated into the corpus's words, or undefined when the question is in the corpus's
  * language or the index cannot translate (an offline index, or one built before translation existed). Two or three
  * consecutive words that together name a lexicon phrase are translated as one ("public transport" → «общественный
- * транспорт»), reported as one entry.
+ * транспорт»), reported as one entry, when that explains them better than their words alone (`splitRun`).
  */
 export async function translateQuestion(index: SearchIndex, text: string, options: TranslationOptions): Promise<WordTranslation[] | undefined> {
   const corpusWords = index.corpusWords;
@@ -134,36 +201,35 @@ export async function translateQuestion(index: SearchIndex, text: string, option
     text,
   ].join('\u0000');
   return index.cachedTranslation(key, async () => {
-    // Region names ("in Tver region") become a filter or frame the question (query-understanding.ts): not words to translate.
-    const words = foreignWords(withoutMentions(text, index.regionNames.find(text)));
+    // Region names ("in Tver region") become a filter or frame the question (query-understanding.ts): not words to
+    // translate, and no phrase runs across one.
+    const runs = foreignRuns(withoutMentions(text, index.regionNames.find(text), ' | '));
+    const words = [...new Set(runs.flat())];
     if (words.length === 0) return undefined;
-    const phrases = corpusWords.hasPhrases
-      ? PHRASE_LENGTHS.flatMap((n) => words.slice(0, words.length - n + 1).map((_, start) => ({ start, n, text: words.slice(start, start + n).join(' ') })))
+    const phraseTexts = corpusWords.hasPhrases
+      ? [...new Set(runs.flatMap((run) => PHRASE_LENGTHS.flatMap((n) => run.slice(0, Math.max(0, run.length - n + 1)).map((_, start) => run.slice(start, start + n).join(' ')))))]
       : [];
-    const vectors = await index.wordVectors([...words, ...phrases.map((p) => p.text)]);
+    const vectors = await index.wordVectors([...words, ...phraseTexts]);
+    const vectorOf = new Map([...words, ...phraseTexts].map((t, i) => [t, vectors[i]!]));
     // The corpus's words are one spelling per keyword term (vocabulary.ts): each translation is another word family.
-    const single = words.map((word, i) => ({
-      word,
-      to: corpusWords.nearest(vectors[i]!, options.translationsPerWord, options.translationMinSimilarity, options.lexiconTranslationMinSimilarity),
-    }));
-    const phraseAt = new Map(phrases.map((p, i) => [`${p.start}:${p.n}`, vectors[words.length + i]!]));
-    const translations: WordTranslation[] = [];
-    for (let start = 0; start < words.length; ) {
-      const phrase = PHRASE_LENGTHS.map((n) => phraseTranslation(start, n)).find((p) => p !== undefined);
-      if (phrase) {
-        translations.push(phrase.translation);
-        start += phrase.n;
-      } else translations.push(single[start++]!);
+    const single = new Map(
+      words.map((word) => [word, { word, to: corpusWords.nearest(vectorOf.get(word)!, options.translationsPerWord, options.translationMinSimilarity, options.lexiconTranslationMinSimilarity) }]),
+    );
+    const translations = new Map<string, WordTranslation>();
+    for (const run of runs) {
+      const phrases = PHRASE_LENGTHS.flatMap((n) =>
+        run.slice(0, Math.max(0, run.length - n + 1)).flatMap((_, start): PhraseMatch[] => {
+          const vector = vectorOf.get(run.slice(start, start + n).join(' '));
+          const to = vector && corpusWords.nearestPhrase(vector, options.phraseTranslationMinSimilarity);
+          return to ? [{ start, n, to }] : [];
+        }),
+      );
+      const wordScores = run.map((word) => corpusWords.closestWordSimilarity(vectorOf.get(word)!));
+      for (const part of phrases.length > 0 ? splitRun(wordScores, phrases, options.phraseTranslationMargin) : run.map((_, i) => i)) {
+        const translation = typeof part === 'number' ? single.get(run[part]!)! : { word: run.slice(part.start, part.start + part.n).join(' '), to: [part.to] };
+        if (!translations.has(translation.word)) translations.set(translation.word, translation);
+      }
     }
-    return translations;
-
-    function phraseTranslation(start: number, n: number): { translation: WordTranslation; n: number } | undefined {
-      const vector = phraseAt.get(`${start}:${n}`);
-      const best = vector && corpusWords!.nearestPhrase(vector, options.phraseTranslationMinSimilarity);
-      if (!best) return undefined;
-      const closestWord = Math.max(0, ...single.slice(start, start + n).map((t) => t.to[0]?.similarity ?? 0));
-      if (best.similarity < closestWord - options.phraseTranslationMargin) return undefined;
-      return { translation: { word: words.slice(start, start + n).join(' '), to: [best] }, n };
-    }
+    return [...translations.values()];
   });
 }

@@ -190,8 +190,8 @@ function analyseQuery(index: SearchIndex, query: string, options: UnderstandOpti
 
   const matchTerms = new Set<string>();
   for (const c of concepts) for (const alt of c.alternatives) for (const t of alt) matchTerms.add(t);
-  // One word for one word, so the concept model weighs the question's words as the user wrote them; an untranslated
-  // word stays, and the concept model counts it as a word the corpus cannot express.
+  // One translation for each word (or phrase), so the concept model weighs the question's words as the user wrote
+  // them; an untranslated word stays, and the concept model counts it as a word the corpus cannot express.
   const conceptText = options.translations ? options.translations.map((t) => t.to[0]?.word ?? t.word).join(' ') : text;
   const modelText = expansions.length > 0 ? `${text} (${expansions.map((e) => e.to).join('; ')})` : text;
   return {

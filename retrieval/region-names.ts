@@ -47,9 +47,9 @@ export class RegionNameMatcher {
   }
 }
 
-/** `text` with the mentions cut out (each replaced by a space), so what is left reads as the question without them. */
-export function withoutMentions(text: string, mentions: readonly RegionMention[]): string {
+/** `text` with the mentions cut out (each replaced by `replacement`, a space by default), so what is left reads as the question without them. */
+export function withoutMentions(text: string, mentions: readonly RegionMention[], replacement = ' '): string {
   let rest = text;
-  for (const mention of [...mentions].sort((a, b) => b.start - a.start)) rest = rest.slice(0, mention.start) + ' ' + rest.slice(mention.end);
+  for (const mention of [...mentions].sort((a, b) => b.start - a.start)) rest = rest.slice(0, mention.start) + replacement + rest.slice(mention.end);
   return rest;
 }

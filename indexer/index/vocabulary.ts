@@ -87,18 +87,26 @@ export function collectVocabulary(passages: readonly Pick<Passage, 'text'>[], op
  */
 export function collectLexiconTerms(passages: readonly Pick<Passage, 'text'>[], corpusWords: readonly string[], concepts: readonly DomainConcept[] = DOMAIN_CONCEPTS): string[] {
   const present = new Set<string>();
-  for (const p of passages) for (const term of keywordTerms(p.text)) present.add(term);
+  const acronyms = new Set<string>();
+  for (const p of passages) {
+    for (const term of keywordTerms(p.text)) present.add(term);
+    for (const written of p.text.match(ACRONYM) ?? []) acronyms.add(written);
+  }
   const taken = new Set(corpusWords);
   const terms = new Set<string>();
   for (const concept of concepts) {
     for (const term of concept.terms) {
       if (/\p{Script=Latin}/u.test(term) || taken.has(term)) continue;
       const parts = keywordTerms(term);
-      if (parts.length > 0 && parts.every((t) => present.has(t))) terms.add(term);
+      // An acronym must be written as such: its stem alone may be a common word's («СВО» and «своих» share «сво»).
+      if (parts.length > 0 && parts.every((t) => present.has(t)) && (term.match(ACRONYM) ?? []).every((a) => acronyms.has(a))) terms.add(term);
     }
   }
   return [...terms].sort();
 }
+
+/** A Cyrillic word in capitals (an acronym: «СВО», «МФЦ»). */
+const ACRONYM = /(?<!\p{L})\p{Lu}{2,}(?!\p{L})/gu;
 
 /** What a neural index embeds for cross-lingual questions: the corpus's words, then the lexicon's terms it expresses. */
 export function vocabularyEntries(passages: readonly Pick<Passage, 'text'>[], options: VocabularyOptions = {}): { words: string[]; lexiconTerms: string[] } {
@@ -110,12 +118,12 @@ export function vocabularyEntries(passages: readonly Pick<Passage, 'text'>[], op
 export async function embedVocabulary(
   embedder: Required<Pick<Embedder, 'embedQueries'>> & Pick<Embedder, 'dimension'>,
   fingerprint: string,
-  entries: { words: readonly string[]; lexiconTerms?: readonly string[] },
+  entries: { words: readonly string[]; lexiconTerms: readonly string[] },
   cacheDir: string,
   onProgress?: (done: number, total: number) => void,
   batchSize = 64,
 ): Promise<Vocabulary> {
-  const words = [...entries.words, ...(entries.lexiconTerms ?? [])];
+  const words = [...entries.words, ...entries.lexiconTerms];
   const cache = await EmbeddingCache.open(cacheDir, `${fingerprint}|query-words`, embedder.dimension);
   const keys = words.map((w) => EmbeddingCache.key(['query', w]));
   const missing = words.map((_, i) => i).filter((i) => !cache.get(keys[i]!));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectLexiconTerms, collectVocabulary, vocabularyFileSchema } from '../../indexer/index/vocabulary.js';
-import { CorpusWords, foreignWords, isCrossLingual, translateQuestion } from '../../retrieval/cross-lingual.js';
+import { CorpusWords, foreignRuns, foreignWords, isCrossLingual, splitRun, translateQuestion } from '../../retrieval/cross-lingual.js';
 import { search } from '../../retrieval/methods/search.js';
 import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
 import { SearchIndex } from '../../retrieval/search-index.js';
@@ -60,6 +60,24 @@ describe('cross-lingual questions, without the model', () => {
     expect(words.nearest(unit(-1, -1), 5, 0.5)).toEqual([]);
   });
 
+  it('cuts the question into runs of content words at punctuation, function words and region names; a hyphen joins', () => {
+    expect(foreignRuns('long-term care for the elderly, public transport')).toEqual([['long', 'term', 'care'], ['elderly'], ['public', 'transport']]);
+    expect(foreignRuns('transport of the public | IT staff')).toEqual([['transport'], ['public'], ['IT', 'staff']]);
+    expect(foreignWords('public health and public transport')).toEqual(['public', 'health', 'transport']);
+  });
+
+  it('splits a run into the words and phrases that explain it best, phrases credited with the margin', () => {
+    const phrase = (start: number, n: number, similarity: number) => ({ start, n, to: { word: `p${start}${n}`, similarity } });
+    // "public transport": 0.936 + 0.963 alone against 2 × (0.917 + 0.05) as a phrase.
+    expect(splitRun([0.936, 0.963], [phrase(0, 2, 0.917)], 0.05)).toEqual([phrase(0, 2, 0.917)]);
+    expect(splitRun([0.936, 0.963], [phrase(0, 2, 0.917)], 0)).toEqual([0, 1]);
+    // "data protection hackers": a phrase of all three loses to "data protection" + "hackers".
+    const dataProtection = phrase(0, 2, 0.933);
+    expect(splitRun([0.9, 0.91, 0.952], [phrase(0, 3, 0.9), dataProtection], 0.05)).toEqual([dataProtection, 2]);
+    // A tie keeps the words.
+    expect(splitRun([0.9, 0.9], [phrase(0, 2, 0.85)], 0.05)).toEqual([0, 1]);
+  });
+
   it('matches single-word lexicon terms at their own threshold, and lexicon phrases only as phrases', () => {
     const unit = (x: number, y: number) => Float32Array.from([x, y].map((v) => v / Math.hypot(x, y)));
     // Rows 0–1 are corpus words, rows 2–3 lexicon terms (dictionary forms and a phrase).
@@ -69,12 +87,26 @@ describe('cross-lingual questions, without the model', () => {
     expect(words.nearest(unit(1, 0.1), 5, 0.5, 0.7).map((w) => w.word)).toEqual(['дорог', 'хакер']);
     expect(words.nearestPhrase(unit(1, 0.1), 0.9)?.word).toBe('общественный транспорт');
     expect(words.nearestPhrase(unit(0, 1), 0.9)).toBeUndefined();
+    // Two spellings of one word family count once, the closer one.
+    const family = new CorpusWords(['хакеров', 'школы', 'хакер'], Float32Array.from([...unit(1, 0.1), ...unit(0, 1), ...unit(1, 0)]), 2, 2);
+    expect(family.nearest(unit(1, 0), 2, 0.5).map((w) => w.word)).toEqual(['хакер']);
   });
 
   it('embeds only lexicon terms whose every word the corpus uses, never a corpus word twice', () => {
     const passages = [{ text: 'Общественный транспорт и хакеры. Дороги.' }];
     const concepts = [{ id: 'r-test', terms: ['общественный транспорт', 'хакер', 'пассажирский транспорт', 'дороги', 'GPS'] }];
     expect(collectLexiconTerms(passages, ['дороги'], concepts)).toEqual(['общественный транспорт', 'хакер']);
+    // «СВО» shares its stem with «своих»: an acronym must be written as one.
+    const acronym = [{ id: 'r-test', terms: ['участник СВО', 'участник'] }];
+    expect(collectLexiconTerms([{ text: 'Участник проекта и своих программ.' }], [], acronym)).toEqual(['участник']);
+    expect(collectLexiconTerms([{ text: 'Каждый участник СВО.' }], [], acronym)).toEqual(['участник', 'участник СВО']);
+  });
+
+  it('reads where the lexicon terms start in a vocabulary file, and refuses a position past its words', () => {
+    const vectors = Buffer.alloc(2 * 2 * 4).toString('base64');
+    expect(vocabularyFileSchema.parse({ dimension: 2, words: ['дороги', 'хакер'], vectors }).lexiconFrom).toBe(2);
+    expect(vocabularyFileSchema.parse({ dimension: 2, words: ['дороги', 'хакер'], vectors, lexiconFrom: 1 }).lexiconFrom).toBe(1);
+    for (const lexiconFrom of [3, -1, 1.5, '1']) expect(vocabularyFileSchema.safeParse({ dimension: 2, words: ['дороги', 'хакер'], vectors, lexiconFrom }).success).toBe(false);
   });
 
   it('collects one spelling per word family, and refuses a vocabulary file whose vectors do not fit its words', () => {
@@ -106,10 +138,12 @@ describe('cross-lingual questions with multilingual-e5-small', () => {
   });
 
   it('translates English words into the corpus words that mean the same', async () => {
-    const translations = await translateQuestion(index, 'telemedicine for teachers', DEFAULT_RETRIEVAL);
+    const translations = await translateQuestion(index, 'consultations for teachers', DEFAULT_RETRIEVAL);
     const to = Object.fromEntries((translations ?? []).map((t) => [t.word, t.to.map((w) => w.word)]));
-    expect(to['telemedicine']?.[0]).toMatch(/^телемедицин/);
+    expect(to['consultations']?.[0]).toMatch(/^консультаци/);
     expect(to['teachers']?.[0]).toMatch(/^учител/);
+    const telemedicine = await translateQuestion(index, 'telemedicine', DEFAULT_RETRIEVAL);
+    expect(telemedicine?.[0]?.to[0]?.word).toMatch(/^телемедицин/);
     expect(await translateQuestion(index, 'телемедицинские консультации', DEFAULT_RETRIEVAL)).toBeUndefined();
   });
 
@@ -119,6 +153,9 @@ describe('cross-lingual questions with multilingual-e5-small', () => {
     expect(to['electronic medical records']).toEqual(['электронная медицинская карта']);
     expect(to['public transport']).toEqual(['общественный транспорт']);
     expect(to['medical']).toBeUndefined();
+    // Across a function word no phrase forms: "transport of the public" is two words.
+    const apart = await translateQuestion(index, 'transport of the public', DEFAULT_RETRIEVAL);
+    expect(apart?.map((t) => t.word)).toEqual(['transport', 'public']);
     const records = await search(index, { q: 'electronic medical records', k: 3 });
     expect(records.results[0]?.text).toMatch(/электронную медицинскую карту/);
   });
