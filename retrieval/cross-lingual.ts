@@ -144,8 +144,32 @@ export class CorpusWords {
 /** The settings translation reads (defaults and their measurements: options.ts). */
 export type TranslationOptions = Pick<
   RetrievalOptions,
-  'translationMinSimilarity' | 'translationsPerWord' | 'lexiconTranslationMinSimilarity' | 'phraseTranslationMinSimilarity' | 'phraseTranslationMargin'
+  | 'translationMinSimilarity'
+  | 'translationsPerWord'
+  | 'translationMaxWords'
+  | 'lexiconTranslationMinSimilarity'
+  | 'phraseTranslationMinSimilarity'
+  | 'phraseTranslationMargin'
 >;
+
+/** `runs` cut after their first `limit` distinct words. */
+export function firstWords(runs: readonly string[][], limit: number): string[][] {
+  const seen = new Set<string>();
+  const kept: string[][] = [];
+  for (const run of runs) {
+    const part: string[] = [];
+    for (const word of run) {
+      if (!seen.has(word) && seen.size >= limit) {
+        if (part.length > 0) kept.push(part);
+        return kept;
+      }
+      seen.add(word);
+      part.push(word);
+    }
+    kept.push(part);
+  }
+  return kept;
+}
 
 /** Runs of consecutive words tried as one phrase. */
 const PHRASE_LENGTHS = [2, 3] as const;
@@ -195,6 +219,7 @@ export async function translateQuestion(index: SearchIndex, text: string, option
   const key = [
     options.translationMinSimilarity,
     options.translationsPerWord,
+    options.translationMaxWords,
     options.lexiconTranslationMinSimilarity,
     options.phraseTranslationMinSimilarity,
     options.phraseTranslationMargin,
@@ -203,7 +228,7 @@ export async function translateQuestion(index: SearchIndex, text: string, option
   return index.cachedTranslation(key, async () => {
     // Region names ("in Tver region") become a filter or frame the question (query-understanding.ts): not words to
     // translate, and no phrase runs across one.
-    const runs = foreignRuns(withoutMentions(text, index.regionNames.find(text), ' | '));
+    const runs = firstWords(foreignRuns(withoutMentions(text, index.regionNames.find(text), ' | ')), options.translationMaxWords);
     const words = [...new Set(runs.flat())];
     if (words.length === 0) return undefined;
     const phraseTexts = corpusWords.hasPhrases

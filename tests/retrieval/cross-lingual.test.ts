@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectLexiconTerms, collectVocabulary, vocabularyFileSchema } from '../../indexer/index/vocabulary.js';
-import { CorpusWords, foreignRuns, foreignWords, isCrossLingual, splitRun, translateQuestion } from '../../retrieval/cross-lingual.js';
+import { CorpusWords, firstWords, foreignRuns, foreignWords, isCrossLingual, splitRun, translateQuestion } from '../../retrieval/cross-lingual.js';
 import { search } from '../../retrieval/methods/search.js';
 import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
 import { SearchIndex } from '../../retrieval/search-index.js';
@@ -64,6 +64,9 @@ describe('cross-lingual questions, without the model', () => {
     expect(foreignRuns('long-term care for the elderly, public transport')).toEqual([['long', 'term', 'care'], ['elderly'], ['public', 'transport']]);
     expect(foreignRuns('transport of the public | IT staff')).toEqual([['transport'], ['public'], ['IT', 'staff']]);
     expect(foreignWords('public health and public transport')).toEqual(['public', 'health', 'transport']);
+    // Only the first distinct words are translated (a repeat is free): the cost of a long question stays bounded.
+    expect(firstWords([['public', 'health'], ['public', 'transport', 'fares']], 3)).toEqual([['public', 'health'], ['public', 'transport']]);
+    expect(firstWords([['a', 'b'], ['c']], 2)).toEqual([['a', 'b']]);
   });
 
   it('splits a run into the words and phrases that explain it best, phrases credited with the margin', () => {
@@ -144,6 +147,8 @@ describe('cross-lingual questions with multilingual-e5-small', () => {
     expect(to['teachers']?.[0]).toMatch(/^учител/);
     const telemedicine = await translateQuestion(index, 'telemedicine', DEFAULT_RETRIEVAL);
     expect(telemedicine?.[0]?.to[0]?.word).toMatch(/^телемедицин/);
+    const capped = await translateQuestion(index, 'teachers, roads, telemedicine, waste, schools', { ...DEFAULT_RETRIEVAL, translationMaxWords: 2 });
+    expect(capped?.map((t) => t.word)).toEqual(['teachers', 'roads']);
     expect(await translateQuestion(index, 'телемедицинские консультации', DEFAULT_RETRIEVAL)).toBeUndefined();
   });
 
