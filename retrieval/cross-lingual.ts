@@ -77,11 +77,11 @@ export function foreignRuns(text: string): string[][] {
 }
 
 /**
- * The question's words worth translating: Latin-script words in lower case (acronyms as written), function words
- * dropped (but not an acronym: "IT" is not "it"), each once.
+ * The question's words worth translating, from its runs: Latin-script words in lower case (acronyms as written),
+ * function words dropped (but not an acronym: "IT" is not "it"), each once.
  */
-export function foreignWords(text: string): string[] {
-  return [...new Set(foreignRuns(text).flat())];
+export function distinctWords(runs: readonly string[][]): string[] {
+  return [...new Set(runs.flat())];
 }
 
 /**
@@ -174,6 +174,11 @@ export function firstWords(runs: readonly string[][], limit: number): string[][]
 /** Runs of consecutive words tried as one phrase. */
 const PHRASE_LENGTHS = [2, 3] as const;
 
+/** The phrases of a run that may name a lexicon phrase: every stretch of `PHRASE_LENGTHS` words, with where it starts. */
+function runPhrases(run: readonly string[]): { start: number; n: number; text: string }[] {
+  return PHRASE_LENGTHS.flatMap((n) => run.slice(0, Math.max(0, run.length - n + 1)).map((_, start) => ({ start, n, text: run.slice(start, start + n).join(' ') })));
+}
+
 /** A phrase of a run: `n` words from `start`, and the lexicon phrase they name together. */
 export interface PhraseMatch {
   start: number;
@@ -229,30 +234,31 @@ export async function translateQuestion(index: SearchIndex, text: string, option
     // Region names ("in Tver region") become a filter or frame the question (query-understanding.ts): not words to
     // translate, and no phrase runs across one.
     const runs = firstWords(foreignRuns(withoutMentions(text, index.regionNames.find(text), ' | ')), options.translationMaxWords);
-    const words = [...new Set(runs.flat())];
+    const words = distinctWords(runs);
     if (words.length === 0) return undefined;
-    const phraseTexts = corpusWords.hasPhrases
-      ? [...new Set(runs.flatMap((run) => PHRASE_LENGTHS.flatMap((n) => run.slice(0, Math.max(0, run.length - n + 1)).map((_, start) => run.slice(start, start + n).join(' ')))))]
-      : [];
+    const phraseTexts = corpusWords.hasPhrases ? [...new Set(runs.flatMap((run) => runPhrases(run).map((p) => p.text)))] : [];
     const vectors = await index.wordVectors([...words, ...phraseTexts]);
     const vectorOf = new Map([...words, ...phraseTexts].map((t, i) => [t, vectors[i]!]));
-    // The corpus's words are one spelling per keyword term (vocabulary.ts): each translation is another word family.
-    const single = new Map(
-      words.map((word) => [word, { word, to: corpusWords.nearest(vectorOf.get(word)!, options.translationsPerWord, options.translationMinSimilarity, options.lexiconTranslationMinSimilarity) }]),
-    );
     const translations = new Map<string, WordTranslation>();
     for (const run of runs) {
-      const phrases = PHRASE_LENGTHS.flatMap((n) =>
-        run.slice(0, Math.max(0, run.length - n + 1)).flatMap((_, start): PhraseMatch[] => {
-          const vector = vectorOf.get(run.slice(start, start + n).join(' '));
-          const to = vector && corpusWords.nearestPhrase(vector, options.phraseTranslationMinSimilarity);
-          return to ? [{ start, n, to }] : [];
-        }),
-      );
-      const wordScores = run.map((word) => corpusWords.closestWordSimilarity(vectorOf.get(word)!));
-      for (const part of phrases.length > 0 ? splitRun(wordScores, phrases, options.phraseTranslationMargin) : run.map((_, i) => i)) {
-        const translation = typeof part === 'number' ? single.get(run[part]!)! : { word: run.slice(part.start, part.start + part.n).join(' '), to: [part.to] };
-        if (!translations.has(translation.word)) translations.set(translation.word, translation);
+      const phrases = runPhrases(run).flatMap(({ start, n, text }): PhraseMatch[] => {
+        const vector = vectorOf.get(text);
+        const to = vector && corpusWords.nearestPhrase(vector, options.phraseTranslationMinSimilarity);
+        return to ? [{ start, n, to }] : [];
+      });
+      // Only a run with a phrase to weigh needs its words' closest similarities.
+      const parts =
+        phrases.length > 0
+          ? splitRun(run.map((word) => corpusWords.closestWordSimilarity(vectorOf.get(word)!)), phrases, options.phraseTranslationMargin)
+          : run.map((_, i) => i);
+      for (const part of parts) {
+        const word = typeof part === 'number' ? run[part]! : run.slice(part.start, part.start + part.n).join(' ');
+        if (translations.has(word)) continue;
+        // The corpus's words are one spelling per keyword term (vocabulary.ts): each translation is another word family.
+        const to = typeof part === 'number'
+          ? corpusWords.nearest(vectorOf.get(word)!, options.translationsPerWord, options.translationMinSimilarity, options.lexiconTranslationMinSimilarity)
+          : [part.to];
+        translations.set(word, { word, to });
       }
     }
     return [...translations.values()];

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectLexiconTerms, collectVocabulary, vocabularyFileSchema } from '../../indexer/index/vocabulary.js';
-import { CorpusWords, firstWords, foreignRuns, foreignWords, isCrossLingual, splitRun, translateQuestion } from '../../retrieval/cross-lingual.js';
+import { CorpusWords, distinctWords, firstWords, foreignRuns, isCrossLingual, splitRun, translateQuestion } from '../../retrieval/cross-lingual.js';
 import { search } from '../../retrieval/methods/search.js';
 import { DEFAULT_RETRIEVAL } from '../../retrieval/options.js';
 import { SearchIndex } from '../../retrieval/search-index.js';
@@ -48,8 +48,8 @@ describe('cross-lingual questions, without the model', () => {
   });
 
   it('translates content words only, each once', () => {
-    expect(foreignWords('How do the regions train teachers and Teachers of IT?')).toEqual(['train', 'teachers', 'IT']);
-    expect(foreignWords('телемедицина')).toEqual([]);
+    expect(distinctWords(foreignRuns('How do the regions train teachers and Teachers of IT?'))).toEqual(['train', 'teachers', 'IT']);
+    expect(distinctWords(foreignRuns('телемедицина'))).toEqual([]);
   });
 
   it('finds the closest corpus words above the threshold, closest first, at most the limit', () => {
@@ -63,7 +63,7 @@ describe('cross-lingual questions, without the model', () => {
   it('cuts the question into runs of content words at punctuation, function words and region names; a hyphen joins', () => {
     expect(foreignRuns('long-term care for the elderly, public transport')).toEqual([['long', 'term', 'care'], ['elderly'], ['public', 'transport']]);
     expect(foreignRuns('transport of the public | IT staff')).toEqual([['transport'], ['public'], ['IT', 'staff']]);
-    expect(foreignWords('public health and public transport')).toEqual(['public', 'health', 'transport']);
+    expect(distinctWords(foreignRuns('public health and public transport'))).toEqual(['public', 'health', 'transport']);
     // Only the first distinct words are translated (a repeat is free): the cost of a long question stays bounded.
     expect(firstWords([['public', 'health'], ['public', 'transport', 'fares']], 3)).toEqual([['public', 'health'], ['public', 'transport']]);
     expect(firstWords([['a', 'b'], ['c']], 2)).toEqual([['a', 'b']]);
