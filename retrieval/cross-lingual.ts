@@ -95,8 +95,14 @@ export class CorpusWords {
     readonly dimension: number,
     private readonly lexiconFrom = words.length,
   ) {
-    this.hasPhrases = words.some((w, row) => row >= lexiconFrom && w.includes(' '));
+    const isPhrase = (row: number) => row >= lexiconFrom && words[row]!.includes(' ');
+    const rows = Int32Array.from(words.keys());
+    this.rowsOf = { words: rows.filter((row) => !isPhrase(row)), phrases: rows.filter(isPhrase) };
+    this.hasPhrases = this.rowsOf.phrases.length > 0;
   }
+
+  /** The rows of single words (corpus words and the lexicon's one-word terms) and of the lexicon's phrases. */
+  private readonly rowsOf: Record<RowKind, Int32Array>;
 
   /** Whether any lexicon phrase is here to translate into (none in an index built before 2026-12-07). */
   readonly hasPhrases: boolean;
@@ -106,7 +112,7 @@ export class CorpusWords {
    * `lexiconMinSimilarity` close, closest first, each spelling once, at most `limit`.
    */
   nearest(vector: Float32Array, limit: number, minSimilarity: number, lexiconMinSimilarity = minSimilarity): { word: string; similarity: number }[] {
-    const found = this.scan(vector, (row) => (row < this.lexiconFrom ? minSimilarity : this.words[row]!.includes(' ') ? undefined : lexiconMinSimilarity));
+    const found = this.scan(vector, 'words', (row) => (row < this.lexiconFrom ? minSimilarity : lexiconMinSimilarity));
     // A lexicon word is often another spelling of a corpus word's family («хакер», «хакеров»): the closer one stands for it.
     const families = new Set<string>();
     return found.filter((f) => {
@@ -117,27 +123,82 @@ export class CorpusWords {
 
   /** How close the closest single word (corpus word or lexicon word) is to `vector`, whatever the threshold. */
   closestWordSimilarity(vector: Float32Array): number {
-    return this.scan(vector, (row) => (row >= this.lexiconFrom && this.words[row]!.includes(' ') ? undefined : -1))[0]?.similarity ?? 0;
+    const similarities = this.similarities(vector, 'words');
+    let closest = -Infinity;
+    for (const row of this.rowsOf.words) closest = Math.max(closest, similarities[row]!);
+    return closest === -Infinity ? 0 : Math.round(closest * 1000) / 1000;
   }
 
   /** The lexicon's multi-word term closest to `vector`, when at least `minSimilarity` close. */
   nearestPhrase(vector: Float32Array, minSimilarity: number): { word: string; similarity: number } | undefined {
-    return this.scan(vector, (row) => (row >= this.lexiconFrom && this.words[row]!.includes(' ') ? minSimilarity : undefined))[0];
+    return this.scan(vector, 'phrases', () => minSimilarity)[0];
   }
 
-  /** Rows at least their threshold close to `vector` (rows without one are skipped), closest first. */
-  private scan(vector: Float32Array, threshold: (row: number) => number | undefined): { word: string; similarity: number }[] {
+  /**
+   * Cosines of a vector to the rows of each kind asked for (NaN elsewhere), computed once per vector and kind: a
+   * translated word asks for its closest word and then for its nearest words.
+   */
+  private readonly similarityCache = new WeakMap<Float32Array, { all: Float64Array; done: Set<RowKind> }>();
+
+  private similarities(vector: Float32Array, kind: RowKind): Float64Array {
+    let cached = this.similarityCache.get(vector);
+    if (!cached) {
+      cached = { all: new Float64Array(this.words.length).fill(Number.NaN), done: new Set() };
+      this.similarityCache.set(vector, cached);
+    }
+    if (!cached.done.has(kind)) {
+      dotProducts(this.vectors, this.dimension, this.rowsOf[kind], vector, cached.all);
+      cached.done.add(kind);
+    }
+    return cached.all;
+  }
+
+  /** Rows of one kind at least their threshold close to `vector`, closest first. */
+  private scan(vector: Float32Array, kind: RowKind, threshold: (row: number) => number): { word: string; similarity: number }[] {
+    const similarities = this.similarities(vector, kind);
     const found: { word: string; similarity: number }[] = [];
-    const d = this.dimension;
-    for (let row = 0; row < this.words.length; row += 1) {
-      const min = threshold(row);
-      if (min === undefined) continue;
-      let dot = 0;
-      for (let k = 0, offset = row * d; k < d; k += 1) dot += this.vectors[offset + k]! * vector[k]!;
-      if (dot < min) continue;
-      found.push({ word: this.words[row]!, similarity: Math.round(dot * 1000) / 1000 });
+    for (const row of this.rowsOf[kind]) {
+      const similarity = similarities[row]!;
+      if (similarity >= threshold(row)) found.push({ word: this.words[row]!, similarity: Math.round(similarity * 1000) / 1000 });
     }
     return found.sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word));
+  }
+}
+
+type RowKind = 'words' | 'phrases';
+
+/**
+ * `out[row]` = the dot product of `vector` with each of `rows` of the row-major `matrix`. Four rows at a time, each
+ * read of `vector` serving all four: about twice as fast as one row at a time; each row's sum runs in the same order.
+ */
+function dotProducts(matrix: Float32Array, dimension: number, rows: Int32Array, vector: Float32Array, out: Float64Array): void {
+  let i = 0;
+  for (; i + 3 < rows.length; i += 4) {
+    const o0 = rows[i]! * dimension;
+    const o1 = rows[i + 1]! * dimension;
+    const o2 = rows[i + 2]! * dimension;
+    const o3 = rows[i + 3]! * dimension;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let k = 0; k < dimension; k += 1) {
+      const x = vector[k]!;
+      s0 += matrix[o0 + k]! * x;
+      s1 += matrix[o1 + k]! * x;
+      s2 += matrix[o2 + k]! * x;
+      s3 += matrix[o3 + k]! * x;
+    }
+    out[rows[i]!] = s0;
+    out[rows[i + 1]!] = s1;
+    out[rows[i + 2]!] = s2;
+    out[rows[i + 3]!] = s3;
+  }
+  for (; i < rows.length; i += 1) {
+    const offset = rows[i]! * dimension;
+    let sum = 0;
+    for (let k = 0; k < dimension; k += 1) sum += matrix[offset + k]! * vector[k]!;
+    out[rows[i]!] = sum;
   }
 }
 

@@ -120,6 +120,16 @@ export function renderReport(r: BenchResults): string {
     }
     out.push(table(['Index', 'Mode', 'In-process wall p50 / p95 ms', 'In-process CPU p50 / p95 ms', 'HTTP wall p50 / p95 ms', 'of which query embedding p50 / p95 ms'], rows));
     out.push('');
+    const freshRows: (string | number)[][] = [];
+    for (const [kind, label] of [['offline', 'offline'], ['e5', 'multilingual-e5-small']] as const) {
+      const l = latency.data[kind];
+      if (!l || 'skipped' in l) continue;
+      for (const lang of ['ru', 'en'] as const) freshRows.push([label, lang === 'ru' ? 'Russian' : 'English', ...MODES.map((mo) => lat(l.httpNeverSeen[lang][mo]))]);
+    }
+    out.push('A question never seen before (a server with every cache off: the question is analysed and embedded, and an English one translated, on every request):');
+    out.push('');
+    out.push(table(['Index', 'Questions', ...MODES.map((mo) => `HTTP ${mo} p50 / p95 ms`)], freshRows));
+    out.push('');
     const any = latency.data.offline && !('skipped' in latency.data.offline) ? latency.data.offline : undefined;
     if (any) {
       out.push(`${any.queries} evaluation queries × ${any.repetitions.inProcess} repetitions in-process (the server's \`search()\` on a \`SearchIndex\`), × ${any.repetitions.http} over HTTP`);

@@ -11,6 +11,8 @@ import { freePort, startServer, type RunningServer } from './processes.js';
  */
 
 export const UNLIMITED_RATE = 1_000_000_000;
+/** Flags that turn every cache of our server off: each request is a question never seen before. */
+export const CACHES_OFF = ['--response-cache-entries', '0', '--query-cache-entries', '0'] as const;
 const SERVER_ENTRY = 'dist/server/cli.js';
 
 let distBuilt = false;

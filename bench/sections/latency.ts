@@ -4,7 +4,7 @@ import { MODES, openEngine, searchTop } from '../lib/engine.js';
 import type { EvalQuery } from '../../tests/eval/schema.js';
 import { searchUrl, timedGet, timedPost } from '../lib/http.js';
 import { samplePassageIds } from '../lib/request-mix.js';
-import { startBenchServer } from '../lib/server.js';
+import { CACHES_OFF, startBenchServer } from '../lib/server.js';
 import { summarize, timeInterleaved, type LatencySummary } from '../lib/stats.js';
 
 /**
@@ -23,10 +23,17 @@ export interface LatencyForIndex {
   /** CPU time of the benchmark process per in-process query: the steadier number on a shared machine. */
   inProcessCpu: Record<SearchMode, LatencySummary>;
   http: Record<SearchMode, LatencySummary>;
+  /**
+   * Over HTTP with every cache off, so each request is a question never seen before: its embedding, and for an
+   * English question its translation (the words and phrases embedded), counted in. Russian and English apart.
+   */
+  httpNeverSeen: Record<QuestionLanguage, Record<SearchMode, LatencySummary>>;
   /** Sequential POST /api/ask over the evaluation questions and GET /api/passages/:id/similar over spread passages. */
   httpOther: { ask: LatencySummary; similar: LatencySummary };
   server: string;
 }
+
+export type QuestionLanguage = 'ru' | 'en';
 
 export type LatencyResults = Partial<Record<IndexKind, LatencyForIndex | { skipped: string }>>;
 
@@ -79,6 +86,20 @@ async function measureIndex(ctx: BenchContext, kind: IndexKind, index: BenchInde
   } finally {
     await server.stop();
   }
+
+  ctx.log(`latency: ${kind} index, HTTP, every cache off (questions never seen before)`);
+  const fresh = await startBenchServer(index, CACHES_OFF);
+  const httpNeverSeen = {} as LatencyForIndex['httpNeverSeen'];
+  try {
+    for (const mode of MODES) for (const q of texts.slice(0, 10)) await timedGet(searchUrl(fresh.url, q, mode)); // warm-up: JIT
+    for (const lang of ['ru', 'en'] as const) {
+      const ofLanguage = queries.filter((q) => (q.lang ?? 'ru') === lang).map((q) => q.query);
+      const timed = await timeInterleaved(MODES, ofLanguage, repetitions.http, (mode, q) => timedGet(searchUrl(fresh.url, q, mode)));
+      httpNeverSeen[lang] = Object.fromEntries(MODES.map((mode) => [mode, summarize(timed[mode].wall)])) as Record<SearchMode, LatencySummary>;
+    }
+  } finally {
+    await fresh.stop();
+  }
   return {
     embedderId: engine.embedder.id,
     queries: texts.length,
@@ -87,6 +108,7 @@ async function measureIndex(ctx: BenchContext, kind: IndexKind, index: BenchInde
     inProcess,
     inProcessCpu,
     http,
+    httpNeverSeen,
     httpOther: httpOther!,
     server: server.command,
   };

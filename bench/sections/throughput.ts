@@ -3,7 +3,7 @@ import type { BenchContext, BenchIndex } from '../lib/context.js';
 import { warmUp } from '../lib/http.js';
 import { runLoad, type LoadRequest, type LoadRunResult } from '../lib/load.js';
 import { freePort, processMemory, sampleRss, startServer, type RunningServer } from '../lib/processes.js';
-import { startBenchServer } from '../lib/server.js';
+import { CACHES_OFF, startBenchServer } from '../lib/server.js';
 import { ratio, round, summarize, type LatencySummary } from '../lib/stats.js';
 
 /**
@@ -25,8 +25,6 @@ export type ContenderName = 'ours-keyword' | 'ours-hybrid' | 'ours-keyword-uncac
  * response cache after the warm-up; these rows are what a stream of queries never seen before costs.
  */
 const CONTENDERS: readonly ContenderName[] = ['ours-keyword', 'ours-hybrid', 'ours-keyword-uncached', 'ours-hybrid-uncached', 'peer'];
-/** Flags that turn every cache of our server off. */
-const CACHES_OFF = ['--response-cache-entries', '0', '--query-cache-entries', '0'] as const;
 
 export interface ContenderThroughput {
   contender: ContenderName;

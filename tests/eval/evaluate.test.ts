@@ -51,8 +51,10 @@ describe('evaluateSearch', () => {
     expect(telemed?.scores.ndcgAt10).toBeCloseTo(1);
     expect(telemed?.scores.recallAt50).toBe(1);
     expect(telemed?.scores.regionCoverage).toBe(1);
+    expect(telemed?.answeringReportedMissing).toBe(0);
     const space = report.evaluations.find((e) => e.mode === 'keyword' && e.query.id === 'space');
     expect(space?.scores.abstention).toBe(1);
+    expect(space?.answeringReportedMissing).toBeNull();
     expect(space?.scores.precisionAt10).toBeNull();
     expect(report.byKind.get('hybrid')?.get('all')?.precisionAt10).toEqual({ mean: expect.closeTo(0.2), count: 1 });
     expect(report.bySector.get('keyword')?.has('(none)')).toBe(true);

@@ -6,6 +6,7 @@ import type { Passage } from '../../indexer/types.js';
 import { compileJudgment, isRelevant, type JudgedPassage } from './judge.js';
 import {
   aggregateBy,
+  regionsReportedMissing,
   scoreQuery,
   type AggregateScores,
   type JudgedRegionGroup,
@@ -56,6 +57,8 @@ export interface QueryEvaluation {
   scores: QueryScores;
   /** Relevance of the first 10 hits, for inspection. */
   top10: boolean[];
+  /** Share of the query's answering regions the grouped view reports missing (null without it, or for `none`). */
+  answeringReportedMissing: number | null;
 }
 
 export interface EvaluationReport {
@@ -142,6 +145,7 @@ export async function evaluateSearch(
         mode,
         totalRelevant,
         top10: relevance.slice(0, 10),
+        answeringReportedMissing: missingRegions ? regionsReportedMissing(query.regions, missingRegions) : null,
         scores: scoreQuery({
           relevance,
           totalRelevant,

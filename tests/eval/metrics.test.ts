@@ -8,6 +8,7 @@ import {
   precisionAtK,
   recallAtK,
   regionCoverage,
+  regionsReportedMissing,
   scoreQuery,
 } from './metrics.js';
 
@@ -98,6 +99,17 @@ describe('regionCoverage', () => {
   });
   it('is null when no region is expected', () => {
     expect(regionCoverage([], groups)).toBeNull();
+  });
+});
+
+describe('regionsReportedMissing', () => {
+  it('is the share of answering regions the grouped view reports missing, each region once', () => {
+    expect(regionsReportedMissing(['tver', 'tyumen', 'tver', 'luhansk'], ['tyumen', 'khabarovsk'])).toBeCloseTo(1 / 3);
+    expect(regionsReportedMissing(['tver'], [])).toBe(0);
+    expect(regionsReportedMissing(['tver'], ['tver'])).toBe(1);
+  });
+  it('is undefined when no region answers', () => {
+    expect(regionsReportedMissing([], ['tver'])).toBeNull();
   });
 });
 

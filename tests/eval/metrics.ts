@@ -87,6 +87,18 @@ export function regionCoverage(
 }
 
 /**
+ * Share of `expectedRegions` that the grouped view reports missing: the regions a query's coverage loses to the
+ * found/missing decision rather than to the ranking inside a region's group.
+ * @returns a value in [0, 1], or `null` when no region is expected (`none` queries).
+ */
+export function regionsReportedMissing(expectedRegions: readonly string[], missingRegions: readonly string[]): number | null {
+  const expected = [...new Set(expectedRegions)];
+  if (expected.length === 0) return null;
+  const missing = new Set(missingRegions);
+  return expected.filter((regionId) => missing.has(regionId)).length / expected.length;
+}
+
+/**
  * For queries no region answers: the share of the corpus's regions the grouped view marks as missing
  * (1 = the system said "nothing found" everywhere, 0 = it confidently returned something for every region).
  */

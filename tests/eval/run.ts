@@ -94,6 +94,18 @@ export function answerableCoverage(report: EvaluationReport, mode: SearchMode): 
 }
 
 /**
+ * Share of answering regions the grouped view reports missing, over every answerable query: the part of the
+ * coverage lost to the found/missing decision (the rest of it is lost to the ranking inside a region's group).
+ */
+export function answerableReportedMissing(report: EvaluationReport, mode: SearchMode): number | null {
+  const values = report.evaluations
+    .filter((e) => e.mode === mode && e.query.kind !== 'none')
+    .map((e) => e.answeringReportedMissing)
+    .filter((v): v is number => v !== null);
+  return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
+}
+
+/**
  * Abstention among the regions in scope: for a `none` query that names a region ("добыча нефти в Тюменской области")
  * the grouped view only has that region, so the metric's "share of all regions missing" cannot exceed 1/5 even when
  * the answer is right. This counts the regions the response covers.
@@ -175,6 +187,8 @@ interface SetSummary {
   paraphraseP10: number | null;
   englishP10: number | null;
   coverage: number | null;
+  /** Answering regions reported missing (part of what coverage misses). */
+  reportedMissing: number | null;
   abstention: number | null;
   peerP10: number | null;
   askFoundRight: number;
@@ -205,6 +219,7 @@ async function evaluateSet(
     console.log(peerTable(report, peer));
   }
   console.log('Region coverage over all answerable queries: ' + EVAL_MODES.map((m) => `${m} ${fmt(answerableCoverage(report, m))}`).join(', '));
+  console.log('Answering regions reported missing (coverage lost to the found/missing decision): ' + EVAL_MODES.map((m) => `${m} ${fmt(answerableReportedMissing(report, m))}`).join(', '));
   console.log('Abstention among regions in scope (`none` queries): ' + EVAL_MODES.map((m) => `${m} ${fmt(scoped[m] ?? null)}`).join(', '));
 
   const sweep: Record<string, Record<string, number | null>> = {};
@@ -231,6 +246,7 @@ async function evaluateSet(
     paraphraseP10: metric(hybrid, 'paraphrase', 'precisionAt10'),
     englishP10: metric(report.byLang.get('hybrid'), 'en', 'precisionAt10'),
     coverage: answerableCoverage(report, 'hybrid'),
+    reportedMissing: answerableReportedMissing(report, 'hybrid'),
     abstention: scoped.hybrid ?? null,
     peerP10: metric(peer, 'all', 'precisionAt10'),
     askFoundRight: askScores.foundRight,
@@ -290,10 +306,10 @@ async function main(): Promise<void> {
         results.push(json);
       }
     }
-    console.log('\nSummary (hybrid; P@10 max = the best any ranking could reach; coverage = answerable region coverage; abstention among regions in scope):\n');
-    console.log(['set'.padEnd(24), 'embedder'.padEnd(46), 'P@10'.padEnd(7), 'P@10 max'.padEnd(9), 'para'.padEnd(7), 'English'.padEnd(8), 'coverage'.padEnd(9), 'abstain'.padEnd(8), 'peer P@10'.padEnd(10), 'ask found'.padEnd(10), 'ask 1st on topic'.padEnd(17), 'its sentence'].join(''));
+    console.log('\nSummary (hybrid; P@10 max = the best any ranking could reach; coverage = answerable region coverage; missing = answering regions reported missing; abstention among regions in scope):\n');
+    console.log(['set'.padEnd(24), 'embedder'.padEnd(46), 'P@10'.padEnd(7), 'P@10 max'.padEnd(9), 'para'.padEnd(7), 'English'.padEnd(8), 'coverage'.padEnd(9), 'missing'.padEnd(8), 'abstain'.padEnd(8), 'peer P@10'.padEnd(10), 'ask found'.padEnd(10), 'ask 1st on topic'.padEnd(17), 'its sentence'].join(''));
     for (const s of summaries) {
-      console.log([s.set.padEnd(24), s.embedder.padEnd(46), fmt(s.hybridP10).padEnd(7), fmt(s.p10Ceiling).padEnd(9), fmt(s.paraphraseP10).padEnd(7), fmt(s.englishP10).padEnd(8), fmt(s.coverage).padEnd(9), fmt(s.abstention).padEnd(8), fmt(s.peerP10).padEnd(10), fmt(s.askFoundRight).padEnd(10), fmt(s.askFirstPointOnTopic).padEnd(17), fmt(s.askFirstSentenceOnTopic)].join(''));
+      console.log([s.set.padEnd(24), s.embedder.padEnd(46), fmt(s.hybridP10).padEnd(7), fmt(s.p10Ceiling).padEnd(9), fmt(s.paraphraseP10).padEnd(7), fmt(s.englishP10).padEnd(8), fmt(s.coverage).padEnd(9), fmt(s.reportedMissing).padEnd(8), fmt(s.abstention).padEnd(8), fmt(s.peerP10).padEnd(10), fmt(s.askFoundRight).padEnd(10), fmt(s.askFirstPointOnTopic).padEnd(17), fmt(s.askFirstSentenceOnTopic)].join(''));
     }
     if (flags.json) {
       await mkdir(path.dirname(path.resolve(flags.json)), { recursive: true });

@@ -60,6 +60,22 @@ describe('cross-lingual questions, without the model', () => {
     expect(words.nearest(unit(-1, -1), 5, 0.5)).toEqual([]);
   });
 
+  it('scores every row exactly, however many rows there are and whichever is asked first', () => {
+    // 9 single words (two blocks of four and one more) and 2 phrases, in 3 dimensions.
+    const rows = Array.from({ length: 11 }, (_, i) => [Math.cos(i), Math.sin(i), 0.5 * ((i % 3) - 1)]);
+    const unitRows = rows.map((r) => r.map((v) => v / Math.hypot(...r)));
+    const names = [...Array.from({ length: 9 }, (_, i) => `слово${i}`), 'фраза один', 'фраза два'];
+    const words = new CorpusWords(names, Float32Array.from(unitRows.flat()), 3, 7);
+    const query = Float32Array.from([0.6, 0.8, 0]);
+    const cosine = (i: number) => Math.round(unitRows[i]!.reduce((sum, v, k) => sum + Math.fround(v) * query[k]!, 0) * 1000) / 1000;
+    const phrase = words.nearestPhrase(query, -1);
+    expect(phrase).toEqual({ word: cosine(9) >= cosine(10) ? 'фраза один' : 'фраза два', similarity: Math.max(cosine(9), cosine(10)) });
+    const all = words.nearest(query, 20, -1);
+    expect(all.map((w) => w.word).sort()).toEqual(names.slice(0, 9).sort());
+    for (const w of all) expect(w.similarity).toBe(cosine(names.indexOf(w.word)));
+    expect(words.closestWordSimilarity(query)).toBe(Math.max(...names.slice(0, 9).map((_, i) => cosine(i))));
+  });
+
   it('cuts the question into runs of content words at punctuation, function words and region names; a hyphen joins', () => {
     expect(foreignRuns('long-term care for the elderly, public transport')).toEqual([['long', 'term', 'care'], ['elderly'], ['public', 'transport']]);
     expect(foreignRuns('transport of the public | IT staff')).toEqual([['transport'], ['public'], ['IT', 'staff']]);
