@@ -2,6 +2,7 @@ import type { RetrievalOptions } from './options.js';
 import { keywordTerms } from '../indexer/index/keyword.js';
 import { withoutMentions } from './region-names.js';
 import type { SearchIndex } from './search-index.js';
+import { LruCache } from './lru-cache.js';
 
 /**
  * A question in another language than the corpus (English over Russian strategies). The neural model compares it
@@ -123,9 +124,8 @@ export class CorpusWords {
 
   /** How close the closest single word (corpus word or lexicon word) is to `vector`, whatever the threshold. */
   closestWordSimilarity(vector: Float32Array): number {
-    const similarities = this.similarities(vector, 'words');
     let closest = -Infinity;
-    for (const row of this.rowsOf.words) closest = Math.max(closest, similarities[row]!);
+    for (const similarity of this.similarities(vector, 'words')) closest = Math.max(closest, similarity);
     return closest === -Infinity ? 0 : Math.round(closest * 1000) / 1000;
   }
 
@@ -134,44 +134,43 @@ export class CorpusWords {
     return this.scan(vector, 'phrases', () => minSimilarity)[0];
   }
 
-  /**
-   * Cosines of a vector to the rows of each kind asked for (NaN elsewhere), computed once per vector and kind: a
-   * translated word asks for its closest word and then for its nearest words.
-   */
-  private readonly similarityCache = new WeakMap<Float32Array, { all: Float64Array; done: Set<RowKind> }>();
+  /** Recent vectors' cosines to the rows of each kind asked for (see `SIMILARITY_CACHE_VECTORS`). */
+  private readonly similarityCache = new LruCache<Float32Array, Partial<Record<RowKind, Float64Array>>>(SIMILARITY_CACHE_VECTORS);
 
+  /** Cosines of `vector` to the rows of one kind, in the order of `rowsOf[kind]`. */
   private similarities(vector: Float32Array, kind: RowKind): Float64Array {
     let cached = this.similarityCache.get(vector);
-    if (!cached) {
-      cached = { all: new Float64Array(this.words.length).fill(Number.NaN), done: new Set() };
-      this.similarityCache.set(vector, cached);
-    }
-    if (!cached.done.has(kind)) {
-      dotProducts(this.vectors, this.dimension, this.rowsOf[kind], vector, cached.all);
-      cached.done.add(kind);
-    }
-    return cached.all;
+    if (!cached) this.similarityCache.set(vector, (cached = {}));
+    return (cached[kind] ??= dotProducts(this.vectors, this.dimension, this.rowsOf[kind], vector));
   }
 
   /** Rows of one kind at least their threshold close to `vector`, closest first. */
   private scan(vector: Float32Array, kind: RowKind, threshold: (row: number) => number): { word: string; similarity: number }[] {
     const similarities = this.similarities(vector, kind);
     const found: { word: string; similarity: number }[] = [];
-    for (const row of this.rowsOf[kind]) {
-      const similarity = similarities[row]!;
-      if (similarity >= threshold(row)) found.push({ word: this.words[row]!, similarity: Math.round(similarity * 1000) / 1000 });
-    }
+    this.rowsOf[kind].forEach((row, i) => {
+      if (similarities[i]! >= threshold(row)) found.push({ word: this.words[row]!, similarity: Math.round(similarities[i]! * 1000) / 1000 });
+    });
     return found.sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word));
   }
 }
 
+/**
+ * Vectors whose similarities `CorpusWords` keeps. A translation asks for a word's closest similarity, then for its
+ * nearest words; one question at `translationMaxWords` 32 has at most 32 words and 61 phrases. Bounded, so that the
+ * word vectors the query cache holds do not each keep their similarities (≈ 15 KB) alive.
+ */
+const SIMILARITY_CACHE_VECTORS = 128;
+
 type RowKind = 'words' | 'phrases';
 
 /**
- * `out[row]` = the dot product of `vector` with each of `rows` of the row-major `matrix`. Four rows at a time, each
- * read of `vector` serving all four: about twice as fast as one row at a time; each row's sum runs in the same order.
+ * The dot products of `vector` with `rows` of the row-major `matrix`, in the order of `rows`. Four rows at a time,
+ * each read of `vector` serving all four: about twice as fast as one row at a time; each row's sum runs in the same
+ * order.
  */
-function dotProducts(matrix: Float32Array, dimension: number, rows: Int32Array, vector: Float32Array, out: Float64Array): void {
+function dotProducts(matrix: Float32Array, dimension: number, rows: Int32Array, vector: Float32Array): Float64Array {
+  const out = new Float64Array(rows.length);
   let i = 0;
   for (; i + 3 < rows.length; i += 4) {
     const o0 = rows[i]! * dimension;
@@ -189,17 +188,18 @@ function dotProducts(matrix: Float32Array, dimension: number, rows: Int32Array, 
       s2 += matrix[o2 + k]! * x;
       s3 += matrix[o3 + k]! * x;
     }
-    out[rows[i]!] = s0;
-    out[rows[i + 1]!] = s1;
-    out[rows[i + 2]!] = s2;
-    out[rows[i + 3]!] = s3;
+    out[i] = s0;
+    out[i + 1] = s1;
+    out[i + 2] = s2;
+    out[i + 3] = s3;
   }
   for (; i < rows.length; i += 1) {
     const offset = rows[i]! * dimension;
     let sum = 0;
     for (let k = 0; k < dimension; k += 1) sum += matrix[offset + k]! * vector[k]!;
-    out[rows[i]!] = sum;
+    out[i] = sum;
   }
+  return out;
 }
 
 /** The settings translation reads (defaults and their measurements: options.ts). */

@@ -1,7 +1,7 @@
 import type { SearchMode } from '../../retrieval/options.js';
 import type { BenchContext, BenchIndex, IndexKind } from '../lib/context.js';
 import { MODES, openEngine, searchTop } from '../lib/engine.js';
-import type { EvalQuery } from '../../tests/eval/schema.js';
+import { QUERY_LANGS, type EvalQuery, type QueryLang } from '../../tests/eval/schema.js';
 import { searchUrl, timedGet, timedPost } from '../lib/http.js';
 import { samplePassageIds } from '../lib/request-mix.js';
 import { CACHES_OFF, startBenchServer } from '../lib/server.js';
@@ -27,13 +27,11 @@ export interface LatencyForIndex {
    * Over HTTP with every cache off, so each request is a question never seen before: its embedding, and for an
    * English question its translation (the words and phrases embedded), counted in. Russian and English apart.
    */
-  httpNeverSeen: Record<QuestionLanguage, Record<SearchMode, LatencySummary>>;
+  httpNeverSeen?: Record<QueryLang, Record<SearchMode, LatencySummary>>;
   /** Sequential POST /api/ask over the evaluation questions and GET /api/passages/:id/similar over spread passages. */
   httpOther: { ask: LatencySummary; similar: LatencySummary };
   server: string;
 }
-
-export type QuestionLanguage = 'ru' | 'en';
 
 export type LatencyResults = Partial<Record<IndexKind, LatencyForIndex | { skipped: string }>>;
 
@@ -89,11 +87,13 @@ async function measureIndex(ctx: BenchContext, kind: IndexKind, index: BenchInde
 
   ctx.log(`latency: ${kind} index, HTTP, every cache off (questions never seen before)`);
   const fresh = await startBenchServer(index, CACHES_OFF);
-  const httpNeverSeen = {} as LatencyForIndex['httpNeverSeen'];
+  const httpNeverSeen = {} as Record<QueryLang, Record<SearchMode, LatencySummary>>;
+  const inLanguage = (lang: QueryLang) => queries.filter((q) => (q.lang ?? 'ru') === lang).map((q) => q.query);
   try {
-    for (const mode of MODES) for (const q of texts.slice(0, 10)) await timedGet(searchUrl(fresh.url, q, mode)); // warm-up: JIT
-    for (const lang of ['ru', 'en'] as const) {
-      const ofLanguage = queries.filter((q) => (q.lang ?? 'ru') === lang).map((q) => q.query);
+    // Warm-up in both languages (JIT, the model's batch shapes): an English question runs code a Russian one does not.
+    for (const mode of MODES) for (const lang of QUERY_LANGS) for (const q of inLanguage(lang).slice(0, 5)) await timedGet(searchUrl(fresh.url, q, mode));
+    for (const lang of QUERY_LANGS) {
+      const ofLanguage = inLanguage(lang);
       const timed = await timeInterleaved(MODES, ofLanguage, repetitions.http, (mode, q) => timedGet(searchUrl(fresh.url, q, mode)));
       httpNeverSeen[lang] = Object.fromEntries(MODES.map((mode) => [mode, summarize(timed[mode].wall)])) as Record<SearchMode, LatencySummary>;
     }

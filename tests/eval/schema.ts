@@ -28,6 +28,8 @@ export type QueryKind = (typeof QUERY_KINDS)[number];
 /** Languages a query may be written in; the corpus is Russian either way. */
 export const QUERY_LANGS = ['ru', 'en'] as const;
 export type QueryLang = (typeof QUERY_LANGS)[number];
+/** The languages' names in reports. */
+export const QUERY_LANG_NAMES: Readonly<Record<QueryLang, string>> = { ru: 'Russian', en: 'English' };
 
 /**
  * Finer themes inside the `general` sector (and cross-cutting ones), for reporting only.
